@@ -19,6 +19,13 @@ final class ForwardSelection {
     /** Relative pivot below which a candidate counts as collinear with the chosen features. */
     private static final double COLLINEAR = 1e-12;
 
+    /**
+     * Relative margin a candidate's gain must exceed the best one by to replace it. Identical
+     * columns tie exactly in the reference; here their Gram entries may differ in the last bits
+     * (BLAS sums them in another order), so the lower index keeps ties as the reference does.
+     */
+    private static final double TIE = 1e-12;
+
     private ForwardSelection() {
     }
 
@@ -67,7 +74,7 @@ final class ForwardSelection {
                 } else {
                     pivotSquared = 0;
                 }
-                if (gain > bestGain) {
+                if (best < 0 || gain > bestGain + TIE * Math.abs(bestGain)) {
                     best = j;
                     bestGain = gain;
                     bestRow = Arrays.copyOf(w, basisSize);
