@@ -1,0 +1,59 @@
+package dev.limelight.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of the {@code limelight} command. Exit codes scripts can rely on: {@link #DONE},
+ * {@link #FAILURE}, {@link #BAD_INPUT}.
+ */
+@Command(name = "limelight",
+        mixinStandardHelpOptions = true,
+        version = "limelight 0.1.0-SNAPSHOT",
+        description = "LIME explanations for Deeplearning4j and Keras classifiers.",
+        subcommands = {ExplainNeighbourhoodCommand.class})
+public final class Limelight {
+
+    /** Exit code: the command did what was asked. */
+    public static final int DONE = 0;
+
+    /** Exit code: something failed that is not the user's input. */
+    public static final int FAILURE = 1;
+
+    /** Exit code: the input (a file, an option) was bad; the message says which. */
+    public static final int BAD_INPUT = 2;
+
+    private Limelight() {
+    }
+
+    /**
+     * Runs the command line.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs the command line with the given output streams.
+     *
+     * @return the exit code
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Limelight());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
+            if (e instanceof BadInputException || e instanceof IllegalArgumentException) {
+                cl.getErr().println("limelight: " + e.getMessage());
+                return BAD_INPUT;
+            }
+            cl.getErr().println("limelight: failed: " + e);
+            e.printStackTrace(cl.getErr());
+            return FAILURE;
+        });
+        return commandLine.execute(args);
+    }
+}
