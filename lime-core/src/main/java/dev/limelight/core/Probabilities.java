@@ -1,0 +1,57 @@
+package dev.limelight.core;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Checks that a classifier's output is a matrix of class probabilities. */
+public final class Probabilities {
+
+    /** How far a row's sum may be from 1: 1e-3 (float32 softmax outputs sum to 1 within ~1e-6). */
+    public static final double ROW_SUM_TOLERANCE = 1e-3;
+
+    private Probabilities() {
+    }
+
+    /**
+     * Checks {@code output} holds {@code rows} x {@code classes} finite, non-negative values whose
+     * rows sum to 1 within {@link #ROW_SUM_TOLERANCE}.
+     *
+     * @param output  what the classifier returned
+     * @param rows    how many inputs were scored
+     * @param classes the classifier's class count
+     * @param source  names the classifier in the message
+     * @return {@code output}
+     * @throws IllegalStateException naming the first offending row and value otherwise
+     */
+    public static INDArray requireValid(INDArray output, long rows, int classes, String source) {
+        if (output == null) {
+            throw new IllegalStateException(source + " returned null");
+        }
+        if (output.rank() != 2 || output.rows() != rows || output.columns() != classes) {
+            throw new IllegalStateException(source + " returned shape " + Arrays.toString(output.shape())
+                    + ", expected [" + rows + ", " + classes + "]");
+        }
+        double[][] values = output.castTo(DataType.DOUBLE).toDoubleMatrix();
+        for (int i = 0; i < values.length; i++) {
+            double sum = 0;
+            for (int j = 0; j < values[i].length; j++) {
+                double p = values[i][j];
+                if (!Double.isFinite(p)) {
+                    throw new IllegalStateException(source + " returned " + p + " for row " + i + ", class " + j);
+                }
+                if (p < 0) {
+                    throw new IllegalStateException(source + " returned a negative probability " + p + " for row " + i
+                            + ", class " + j + " (logits? apply a softmax)");
+                }
+                sum += p;
+            }
+            if (Math.abs(sum - 1) > ROW_SUM_TOLERANCE) {
+                throw new IllegalStateException(String.format(Locale.ROOT,
+                        "%s returned row %d summing to %.6f, not 1 (logits? apply a softmax)", source, i, sum));
+            }
+        }
+        return output;
+    }
+}
