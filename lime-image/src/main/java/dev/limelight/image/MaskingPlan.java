@@ -1,0 +1,46 @@
+package dev.limelight.image;
+
+import dev.limelight.core.ImageLayout;
+
+/**
+ * What both batch builders precompute once per explanation: the segment of every pixel, the fill,
+ * the difference {@code image - fill} and the kept value {@code fill + (image - fill)} (which is
+ * what {@code fill + 1 * diff} rounds to in float, so both builders agree to the bit).
+ */
+record MaskingPlan(int width, int height, int channels, ImageLayout layout, int segments, int[] labels,
+                   float[] fill, float[] difference, float[] kept) {
+
+    static MaskingPlan of(RasterImage image, RasterImage fill, Segmentation segmentation, ImageLayout layout) {
+        if (image.width() != fill.width() || image.height() != fill.height() || image.channels() != fill.channels()) {
+            throw new IllegalArgumentException("fill " + fill + " does not match image " + image);
+        }
+        if (image.width() != segmentation.width() || image.height() != segmentation.height()) {
+            throw new IllegalArgumentException("segmentation " + segmentation + " does not match image " + image);
+        }
+        float[] pixels = image.data();
+        float[] fills = fill.data();
+        float[] difference = new float[pixels.length];
+        float[] kept = new float[pixels.length];
+        for (int i = 0; i < pixels.length; i++) {
+            difference[i] = pixels[i] - fills[i];
+            kept[i] = fills[i] + difference[i];
+        }
+        return new MaskingPlan(image.width(), image.height(), image.channels(), layout, segmentation.segmentCount(),
+                segmentation.labelData(), fills, difference, kept);
+    }
+
+    long[] shape(int count) {
+        return layout.shape(count, channels, height, width);
+    }
+
+    void requireMatching(SampleMatrix samples, int from, int count) {
+        if (samples.segments() != segments) {
+            throw new IllegalArgumentException("sample matrix has " + samples.segments() + " segments, the image "
+                    + segments);
+        }
+        if (from < 0 || count < 1 || from + count > samples.samples()) {
+            throw new IllegalArgumentException("rows [" + from + ", " + (from + count) + ") are outside the "
+                    + samples.samples() + " samples");
+        }
+    }
+}

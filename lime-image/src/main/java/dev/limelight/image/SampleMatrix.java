@@ -1,0 +1,109 @@
+package dev.limelight.image;
+
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Which segments each perturbed sample keeps: an N x S 0/1 matrix, row 0 all ones (the
+ * original image), every other cell 1 with probability 1/2, as the reference's
+ * {@code data_labels}. Made from a seed: the same seed gives the same matrix, bit for bit.
+ */
+public final class SampleMatrix {
+
+    private final int samples;
+    private final int segments;
+    private final byte[] cells;
+
+    private SampleMatrix(int samples, int segments, byte[] cells) {
+        this.samples = samples;
+        this.segments = segments;
+        this.cells = cells;
+    }
+
+    /**
+     * Draws the matrix.
+     *
+     * @param samples  N, at least 1 (row 0 is the original)
+     * @param segments S, at least 1
+     * @param seed     the random seed
+     * @throws IllegalArgumentException if N or S is below 1, or N x S exceeds 2^31 - 1
+     */
+    public static SampleMatrix draw(int samples, int segments, long seed) {
+        if (samples < 1 || segments < 1) {
+            throw new IllegalArgumentException("need at least 1 sample and 1 segment, got " + samples + " x " + segments);
+        }
+        long size = (long) samples * segments;
+        if (size > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("sample matrix too large: " + samples + " x " + segments);
+        }
+        byte[] cells = new byte[(int) size];
+        java.util.Arrays.fill(cells, 0, segments, (byte) 1);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = segments; i < cells.length; i++) {
+            cells[i] = (byte) (random.nextBoolean() ? 1 : 0);
+        }
+        return new SampleMatrix(samples, segments, cells);
+    }
+
+    /** Wraps explicit rows (each S values of 0 or 1), e.g. for deletion curves or tests. */
+    public static SampleMatrix of(int[][] rows) {
+        if (rows.length == 0 || rows[0].length == 0) {
+            throw new IllegalArgumentException("sample matrix is empty");
+        }
+        int s = rows[0].length;
+        byte[] cells = new byte[rows.length * s];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != s) {
+                throw new IllegalArgumentException("row " + i + " has " + rows[i].length + " cells, row 0 has " + s);
+            }
+            for (int j = 0; j < s; j++) {
+                if (rows[i][j] != 0 && rows[i][j] != 1) {
+                    throw new IllegalArgumentException("cells must be 0 or 1; row " + i + " column " + j + " is " + rows[i][j]);
+                }
+                cells[i * s + j] = (byte) rows[i][j];
+            }
+        }
+        return new SampleMatrix(rows.length, s, cells);
+    }
+
+    /** @return N */
+    public int samples() {
+        return samples;
+    }
+
+    /** @return S */
+    public int segments() {
+        return segments;
+    }
+
+    /** @return whether sample {@code i} keeps segment {@code s} */
+    public boolean keeps(int i, int s) {
+        return cells[i * segments + s] != 0;
+    }
+
+    /** The backing cells, row-major; never written. */
+    byte[] cellData() {
+        return cells;
+    }
+
+    /** @return rows {@code [from, from + count)} as a count x S matrix of the given type */
+    public INDArray rows(int from, int count, DataType type) {
+        float[] values = new float[count * segments];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = cells[from * segments + i];
+        }
+        return Nd4j.create(values, new long[] {count, segments}, 'c').castTo(type);
+    }
+
+    /** @return the whole matrix as N x S doubles, the interpretable data of the K-Lasso fit */
+    public INDArray toDoubleMatrix() {
+        return rows(0, samples, DataType.DOUBLE);
+    }
+
+    @Override
+    public String toString() {
+        return "SampleMatrix[" + samples + "x" + segments + "]";
+    }
+}
