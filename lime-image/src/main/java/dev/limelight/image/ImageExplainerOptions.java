@@ -1,0 +1,247 @@
+package dev.limelight.image;
+
+import dev.limelight.core.ExponentialKernel;
+import dev.limelight.core.FeatureSelection;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Options of {@link ImageExplainer}, built with {@link #builder()}. Defaults follow the reference's
+ * {@code LimeImageExplainer.explain_instance} where it has one:
+ *
+ * <table>
+ *   <caption>Defaults</caption>
+ *   <tr><th>option</th><th>default</th><th>reference</th></tr>
+ *   <tr><td>samples</td><td>1000</td><td>num_samples=1000</td></tr>
+ *   <tr><td>batchSize</td><td>32</td><td>batch_size=10</td></tr>
+ *   <tr><td>segmenter</td><td>SLIC, 64 segments</td><td>quickshift (absent from BoofCV)</td></tr>
+ *   <tr><td>hideMode</td><td>segment mean</td><td>hide_color=None (segment mean)</td></tr>
+ *   <tr><td>kernelWidth</td><td>0.25</td><td>kernel_width=.25</td></tr>
+ *   <tr><td>featureSelection</td><td>NONE (every segment)</td><td>auto with num_features=100000,
+ *       which keeps every segment</td></tr>
+ *   <tr><td>numFeatures</td><td>10 (used by the other selection modes)</td><td></td></tr>
+ *   <tr><td>topLabels</td><td>5, or the labels given</td><td>top_labels=5</td></tr>
+ *   <tr><td>seed</td><td>0</td><td>random_state=None (unrepeatable)</td></tr>
+ * </table>
+ */
+public final class ImageExplainerOptions {
+
+    private final int samples;
+    private final int batchSize;
+    private final Segmenter segmenter;
+    private final HideMode hideMode;
+    private final double kernelWidth;
+    private final FeatureSelection featureSelection;
+    private final int numFeatures;
+    private final int topLabels;
+    private final int[] labels;
+    private final long seed;
+    private final ProgressListener progress;
+
+    private ImageExplainerOptions(Builder b) {
+        this.samples = b.samples;
+        this.batchSize = b.batchSize;
+        this.segmenter = b.segmenter;
+        this.hideMode = b.hideMode;
+        this.kernelWidth = b.kernelWidth;
+        this.featureSelection = b.featureSelection;
+        this.numFeatures = b.numFeatures;
+        this.topLabels = b.topLabels;
+        this.labels = b.labels;
+        this.seed = b.seed;
+        this.progress = b.progress;
+    }
+
+    /** @return a builder with the defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the defaults */
+    public static ImageExplainerOptions defaults() {
+        return builder().build();
+    }
+
+    /** @return a builder starting from these options */
+    public Builder toBuilder() {
+        Builder b = new Builder().samples(samples).batchSize(batchSize).segmenter(segmenter).hideMode(hideMode)
+                .kernelWidth(kernelWidth).featureSelection(featureSelection).numFeatures(numFeatures)
+                .topLabels(topLabels).seed(seed).progress(progress);
+        if (labels != null) {
+            b.labels(labels);
+        }
+        return b;
+    }
+
+    /** @return N, the number of perturbed samples (row 0, the original, included) */
+    public int samples() {
+        return samples;
+    }
+
+    /** @return how many perturbed images go to the model at once */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** @return the superpixel segmenter */
+    public Segmenter segmenter() {
+        return segmenter;
+    }
+
+    /** @return what hidden superpixels show */
+    public HideMode hideMode() {
+        return hideMode;
+    }
+
+    /** @return the kernel width */
+    public double kernelWidth() {
+        return kernelWidth;
+    }
+
+    /** @return the K-Lasso feature selection */
+    public FeatureSelection featureSelection() {
+        return featureSelection;
+    }
+
+    /** @return K for the selection modes that use it */
+    public int numFeatures() {
+        return numFeatures;
+    }
+
+    /** @return how many of the most probable labels to explain when no labels are given */
+    public int topLabels() {
+        return topLabels;
+    }
+
+    /** @return the labels to explain, or null for the top labels */
+    public int[] labels() {
+        return labels == null ? null : labels.clone();
+    }
+
+    /** @return the random seed of the sample matrix */
+    public long seed() {
+        return seed;
+    }
+
+    /** @return the progress listener */
+    public ProgressListener progress() {
+        return progress;
+    }
+
+    @Override
+    public String toString() {
+        return "ImageExplainerOptions[samples=" + samples + ", batchSize=" + batchSize + ", segmenter=" + segmenter
+                + ", hide=" + hideMode + ", kernelWidth=" + kernelWidth + ", selection=" + featureSelection
+                + ", numFeatures=" + numFeatures + ", " + (labels == null ? "topLabels=" + topLabels
+                : "labels=" + Arrays.toString(labels)) + ", seed=" + seed + "]";
+    }
+
+    /** Builder of {@link ImageExplainerOptions}; setters validate at once. */
+    public static final class Builder {
+        private int samples = 1000;
+        private int batchSize = 32;
+        private Segmenter segmenter = SegmenterKind.SLIC.create(SegmenterKind.DEFAULT_SEGMENTS);
+        private HideMode hideMode = HideMode.segmentMean();
+        private double kernelWidth = ExponentialKernel.IMAGE_WIDTH;
+        private FeatureSelection featureSelection = FeatureSelection.NONE;
+        private int numFeatures = 10;
+        private int topLabels = 5;
+        private int[] labels;
+        private long seed;
+        private ProgressListener progress = ProgressListener.NONE;
+
+        private Builder() {
+        }
+
+        /** @param samples N, at least 2 (the original and one perturbation); default 1000 */
+        public Builder samples(int samples) {
+            if (samples < 2) {
+                throw new IllegalArgumentException("samples must be at least 2 (the original and one perturbation), got "
+                        + samples);
+            }
+            this.samples = samples;
+            return this;
+        }
+
+        /** @param batchSize images per model call, at least 1; default 32 */
+        public Builder batchSize(int batchSize) {
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
+            }
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** @param segmenter the segmenter; default SLIC with 64 segments */
+        public Builder segmenter(Segmenter segmenter) {
+            this.segmenter = Objects.requireNonNull(segmenter, "segmenter");
+            return this;
+        }
+
+        /** @param hideMode what hidden segments show; default the segment mean */
+        public Builder hideMode(HideMode hideMode) {
+            this.hideMode = Objects.requireNonNull(hideMode, "hideMode");
+            return this;
+        }
+
+        /** @param kernelWidth finite and &gt; 0; default 0.25 */
+        public Builder kernelWidth(double kernelWidth) {
+            if (!(kernelWidth > 0) || !Double.isFinite(kernelWidth)) {
+                throw new IllegalArgumentException("kernel width must be a finite number > 0, got " + kernelWidth);
+            }
+            this.kernelWidth = kernelWidth;
+            return this;
+        }
+
+        /** @param featureSelection the selection mode; default NONE (every segment) */
+        public Builder featureSelection(FeatureSelection featureSelection) {
+            this.featureSelection = Objects.requireNonNull(featureSelection, "featureSelection");
+            return this;
+        }
+
+        /** @param numFeatures K, at least 1; default 10 */
+        public Builder numFeatures(int numFeatures) {
+            if (numFeatures < 1) {
+                throw new IllegalArgumentException("numFeatures must be at least 1, got " + numFeatures);
+            }
+            this.numFeatures = numFeatures;
+            return this;
+        }
+
+        /** @param topLabels how many top labels to explain, at least 1; default 5 */
+        public Builder topLabels(int topLabels) {
+            if (topLabels < 1) {
+                throw new IllegalArgumentException("topLabels must be at least 1, got " + topLabels);
+            }
+            this.topLabels = topLabels;
+            this.labels = null;
+            return this;
+        }
+
+        /** @param labels explain exactly these labels instead of the top ones */
+        public Builder labels(int... labels) {
+            if (labels == null || labels.length == 0) {
+                throw new IllegalArgumentException("labels must name at least one label");
+            }
+            this.labels = labels.clone();
+            return this;
+        }
+
+        /** @param seed the seed of the sample matrix; default 0 */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** @param progress told as batches are scored; default none */
+        public Builder progress(ProgressListener progress) {
+            this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        /** @return the options */
+        public ImageExplainerOptions build() {
+            return new ImageExplainerOptions(this);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.limelight.image;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * Why an image model predicted what it did: per explained label, the weight of every superpixel,
+ * with the image and segmentation they refer to and how the explanation was made.
+ *
+ * @param image        the explained image, at the model's input size (RGB or gray as the model)
+ * @param segmentation its superpixels (feature i of a surrogate is segment i)
+ * @param labels       one explanation per label, most probable first when the top labels were asked
+ * @param seed         the seed of the sample matrix
+ * @param samples      N, the number of perturbed samples scored (original included)
+ * @param options      the options used
+ * @param timings      wall time per stage
+ */
+public record ImageExplanation(RasterImage image, Segmentation segmentation, List<LabelExplanation> labels, long seed,
+                               int samples, ImageExplainerOptions options, StageTimings timings) {
+
+    /** Copies the label list. */
+    public ImageExplanation {
+        labels = List.copyOf(labels);
+    }
+
+    /**
+     * @return the explanation of {@code label}
+     * @throws NoSuchElementException if that label was not explained
+     */
+    public LabelExplanation label(int label) {
+        return labels.stream().filter(l -> l.label() == label).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("label " + label + " was not explained; explained: "
+                        + labels.stream().map(LabelExplanation::label).toList()));
+    }
+
+    /** @return the explanation of the most probable explained label */
+    public LabelExplanation top() {
+        return labels.get(0);
+    }
+
+    /** The reference's {@code get_image_and_mask} for one label; see {@link ImageAndMask}. */
+    public ImageAndMask imageAndMask(int label, MaskOptions options) {
+        return ImageAndMask.of(image, segmentation, label(label).surrogate().weights(), options);
+    }
+
+    @Override
+    public String toString() {
+        return "ImageExplanation[" + segmentation + ", samples=" + samples + ", seed=" + seed + ", labels="
+                + labels.stream().map(l -> l.label() + " " + l.name()).toList() + ", " + timings + "]";
+    }
+}
