@@ -1,0 +1,35 @@
+package dev.limelight.image.render;
+
+import dev.limelight.image.ImageExplanation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/**
+ * Writes the files of an image explanation into a directory: {@code explanation.json},
+ * {@code explanation.png} (overlay of the top label), {@code heatmap.png} and {@code report.html}.
+ */
+public final class ExplanationWriter {
+
+    private ExplanationWriter() {
+    }
+
+    /**
+     * @param explanation what to write
+     * @param title       the report's title (e.g. the photo's file name)
+     * @param directory   created if missing
+     * @return the report's path
+     */
+    public static Path write(ImageExplanation explanation, String title, Path directory) throws IOException {
+        Files.createDirectories(directory);
+        ExplanationJson.write(explanation, directory.resolve("explanation.json"));
+        int top = explanation.top().label();
+        ImageIO.write(ExplanationImages.overlay(explanation, top, HtmlReport.TOP_SEGMENTS), "png",
+                directory.resolve("explanation.png").toFile());
+        ImageIO.write(ExplanationImages.heatMap(explanation, top), "png", directory.resolve("heatmap.png").toFile());
+        Path report = directory.resolve("report.html");
+        HtmlReport.write(explanation, title, report);
+        return report;
+    }
+}

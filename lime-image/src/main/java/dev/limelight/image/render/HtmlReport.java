@@ -1,0 +1,102 @@
+package dev.limelight.image.render;
+
+import dev.limelight.core.FeatureWeight;
+import dev.limelight.image.ImageExplanation;
+import dev.limelight.image.LabelExplanation;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+
+/**
+ * A self-contained HTML page for an image explanation (images embedded as data URIs, no script, no
+ * network): the explained image, then per label its probability, the overlay of the strongest
+ * segments, the heat map, and a bar chart of the top segment weights with the surrogate's
+ * intercept, score and local prediction.
+ */
+public final class HtmlReport {
+
+    /** Segments shown per label in the overlay and the bar chart. */
+    public static final int TOP_SEGMENTS = 8;
+
+    private HtmlReport() {
+    }
+
+    /** Writes the report to {@code file}. */
+    public static void write(ImageExplanation e, String title, Path file) throws IOException {
+        Files.writeString(file, render(e, title), StandardCharsets.UTF_8);
+    }
+
+    /** @return the report as HTML text */
+    public static String render(ImageExplanation e, String title) {
+        StringBuilder html = new StringBuilder();
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+                .append(escape(title)).append("</title>\n<style>")
+                .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}")
+                .append("figure{display:inline-block;margin:0 1em 1em 0}img{image-rendering:pixelated;width:299px}")
+                .append("figcaption{font-size:.9em;color:#555}table{border-collapse:collapse}")
+                .append("td{padding:2px 8px;font-variant-numeric:tabular-nums}.bar{height:12px;display:inline-block}")
+                .append(".pos{background:#2a9d3f}.neg{background:#d43c3c}section{border-top:1px solid #ddd;padding-top:1em}")
+                .append("</style></head><body>\n");
+        html.append("<h1>").append(escape(title)).append("</h1>\n");
+        html.append(String.format(Locale.ROOT, "<p>%d perturbed samples, %d segments (%s), hidden segments show %s, "
+                        + "seed %d. Time: %s.</p>\n", e.samples(), e.segmentation().segmentCount(),
+                escape(e.options().segmenter().toString()), escape(e.options().hideMode().toString()), e.seed(),
+                escape(e.timings().toString())));
+        html.append(figure(e.image().toBufferedImage(), "explained image (model input)"));
+        for (LabelExplanation l : e.labels()) {
+            html.append("<section><h2>").append(escape(l.name())).append(String.format(Locale.ROOT,
+                    " <small>(class %d, p = %.4f)</small></h2>\n", l.label(), l.probability()));
+            html.append(figure(ExplanationImages.overlay(e, l.label(), TOP_SEGMENTS),
+                    "top " + TOP_SEGMENTS + " segments: green raise, red lower the probability"));
+            html.append(figure(ExplanationImages.heatMap(e, l.label()), "weight of every segment"));
+            html.append(weightsTable(l));
+            html.append("</section>\n");
+        }
+        html.append("</body></html>\n");
+        return html.toString();
+    }
+
+    private static String weightsTable(LabelExplanation l) {
+        List<FeatureWeight> top = l.surrogate().top(TOP_SEGMENTS);
+        double max = top.stream().mapToDouble(w -> Math.abs(w.weight())).max().orElse(1);
+        StringBuilder t = new StringBuilder("<table><tr><th>segment</th><th>weight</th><th></th></tr>\n");
+        for (FeatureWeight w : top) {
+            int width = (int) Math.round(200 * Math.abs(w.weight()) / (max == 0 ? 1 : max));
+            t.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%+.5f</td><td><span class=\"bar %s\" "
+                    + "style=\"width:%dpx\"></span></td></tr>\n", w.feature(), w.weight(), w.weight() >= 0 ? "pos" : "neg",
+                    width));
+        }
+        t.append(String.format(Locale.ROOT, "</table><p>intercept %.5f, score (weighted R<sup>2</sup>) %.4f, "
+                + "local prediction %.5f</p>\n", l.surrogate().intercept(), l.surrogate().score(),
+                l.surrogate().localPrediction()));
+        return t.toString();
+    }
+
+    private static String figure(BufferedImage image, String caption) {
+        return "<figure><img alt=\"" + escape(caption) + "\" src=\"data:image/png;base64," + pngBase64(image)
+                + "\"><figcaption>" + escape(caption) + "</figcaption></figure>\n";
+    }
+
+    /** @return the image as base64 PNG */
+    static String pngBase64(BufferedImage image) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", bytes);
+            return Base64.getEncoder().encodeToString(bytes.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
