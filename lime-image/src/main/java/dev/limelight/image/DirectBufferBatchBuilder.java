@@ -9,17 +9,43 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The CPU batch builder: parallel Java loops (one task per sample) write every value of the chunk
- * once, straight into the INDArray's off-heap buffer. Kept segments take the image, hidden ones
- * the fill; no intermediate array, no per-sample image copy.
+ * once, straight into the INDArray's off-heap buffer. The segment map is precomputed as runs of
+ * consecutive pixels (in memory order) of one segment; each run of each sample is one bulk copy
+ * from the kept image or from the fill, chosen by the sample's bit for that segment. No
+ * intermediate array, no per-sample image copy, no per-pixel branch.
  */
 final class DirectBufferBatchBuilder implements MaskedBatchBuilder {
 
     private final MaskingPlan plan;
     private final float[] fillPlanar;
     private final float[] keptPlanar;
+    private final int[] runStart;
+    private final int[] runLength;
+    private final int[] runSegment;
 
     DirectBufferBatchBuilder(MaskingPlan plan) {
         this.plan = plan;
+        int[] labels = plan.labels();
+        int runs = 1;
+        for (int p = 1; p < labels.length; p++) {
+            if (labels[p] != labels[p - 1]) {
+                runs++;
+            }
+        }
+        runStart = new int[runs];
+        runLength = new int[runs];
+        runSegment = new int[runs];
+        int r = 0;
+        for (int p = 0; p < labels.length; p++) {
+            if (p == 0 || labels[p] != labels[p - 1]) {
+                if (p > 0) {
+                    r++;
+                }
+                runStart[r] = p;
+                runSegment[r] = labels[p];
+            }
+            runLength[r]++;
+        }
         if (plan.layout() == ImageLayout.NCHW) {
             fillPlanar = toPlanar(plan.fill(), plan.channels());
             keptPlanar = toPlanar(plan.kept(), plan.channels());
@@ -42,13 +68,20 @@ final class DirectBufferBatchBuilder implements MaskedBatchBuilder {
 
     @Override
     public INDArray build(SampleMatrix samples, int from, int count) {
-        plan.requireMatching(samples, from, count);
         INDArray batch = Nd4j.createUninitialized(DataType.FLOAT, plan.shape(count), 'c');
+        buildInto(samples, from, batch);
+        return batch;
+    }
+
+    @Override
+    public void buildInto(SampleMatrix samples, int from, INDArray batch) {
+        int count = (int) batch.size(0);
+        plan.requireMatching(samples, from, count);
+        plan.requireTarget(batch);
         FloatBuffer buffer = batch.data().asNioFloat();
         byte[] cells = samples.cellData();
         int segments = plan.segments();
-        int[] labels = plan.labels();
-        int pixels = labels.length;
+        int pixels = plan.labels().length;
         int channels = plan.channels();
         int imageSize = pixels * channels;
         boolean planar = plan.layout() == ImageLayout.NCHW;
@@ -57,25 +90,23 @@ final class DirectBufferBatchBuilder implements MaskedBatchBuilder {
             int base = i * imageSize;
             if (planar) {
                 for (int c = 0; c < channels; c++) {
-                    int offset = c * pixels;
-                    for (int p = 0; p < pixels; p++) {
-                        boolean keep = cells[row + labels[p]] != 0;
-                        buffer.put(base + offset + p, keep ? keptPlanar[offset + p] : fillPlanar[offset + p]);
+                    int plane = c * pixels;
+                    for (int r = 0; r < runStart.length; r++) {
+                        float[] source = cells[row + runSegment[r]] != 0 ? keptPlanar : fillPlanar;
+                        int at = plane + runStart[r];
+                        buffer.put(base + at, source, at, runLength[r]);
                     }
                 }
             } else {
                 float[] kept = plan.kept();
                 float[] fill = plan.fill();
-                for (int p = 0; p < pixels; p++) {
-                    float[] source = cells[row + labels[p]] != 0 ? kept : fill;
-                    int at = p * channels;
-                    for (int c = 0; c < channels; c++) {
-                        buffer.put(base + at + c, source[at + c]);
-                    }
+                for (int r = 0; r < runStart.length; r++) {
+                    float[] source = cells[row + runSegment[r]] != 0 ? kept : fill;
+                    int at = runStart[r] * channels;
+                    buffer.put(base + at, source, at, runLength[r] * channels);
                 }
             }
         });
-        return batch;
     }
 
     @Override

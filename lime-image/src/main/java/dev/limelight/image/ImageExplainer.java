@@ -22,8 +22,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>The photo is resized to the model's input (see {@link ImageResizer}) and segmented; N samples
  * keep each segment with probability 1/2 (row 0 keeps all); the perturbed images are built chunk by
- * chunk as model batches by a {@link MaskedBatchBuilder} (never all at once, so memory stays bounded
- * for any N) and scored; a K-Lasso fit on the 0/1 sample matrix, weighted by the cosine distance to
+ * chunk as model batches by a {@link MaskedBatchBuilder} into one reused batch (never all at once,
+ * so memory stays bounded for any N) and scored; a K-Lasso fit on the 0/1 sample matrix, weighted by the cosine distance to
  * the original, gives each segment's weight per label.
  *
  * <p>How it differs from the reference {@code lime_image}: the perturbed images are built as whole
@@ -93,20 +93,35 @@ public final class ImageExplainer {
         long maskNanos = System.nanoTime() - t2;
         long scoreNanos = 0;
         String source = "the classifier " + classifier;
+        INDArray reusable = null;
         for (int from = 0; from < n; from += options.batchSize()) {
             int count = Math.min(options.batchSize(), n - from);
             long b0 = System.nanoTime();
-            INDArray batch = builder.build(samples, from, count);
+            INDArray batch;
+            if (count == options.batchSize() && reusable != null) {
+                builder.buildInto(samples, from, reusable);
+                batch = reusable;
+            } else {
+                batch = builder.build(samples, from, count);
+                if (count == options.batchSize()) {
+                    reusable = batch;
+                }
+            }
             long b1 = System.nanoTime();
             INDArray output = classifier.predict(batch);
             Probabilities.requireValid(output, count, classes, source);
             double[][] rows = output.castTo(DataType.DOUBLE).toDoubleMatrix();
             System.arraycopy(rows, 0, predictions, from, count);
-            batch.close();
+            if (batch != reusable) {
+                batch.close();
+            }
             long b2 = System.nanoTime();
             maskNanos += b1 - b0;
             scoreNanos += b2 - b1;
             options.progress().progress("score", from + count, n);
+        }
+        if (reusable != null) {
+            reusable.close();
         }
 
         long f0 = System.nanoTime();

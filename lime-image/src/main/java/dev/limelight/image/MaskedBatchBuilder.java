@@ -25,6 +25,16 @@ public interface MaskedBatchBuilder {
     INDArray build(SampleMatrix samples, int from, int count);
 
     /**
+     * Builds samples {@code [from, from + target.size(0))} into an existing batch, overwriting every
+     * value. Reusing one batch for all chunks of an explanation avoids allocating and freeing a
+     * large off-heap block per chunk (glibc keeps freed blocks of 1-32 MB in the process, so
+     * per-chunk allocation grows the resident memory with N).
+     *
+     * @param target a float, c-order batch of this builder's shape, not a view
+     */
+    void buildInto(SampleMatrix samples, int from, INDArray target);
+
+    /**
      * Chooses the builder for the active ND4J backend: direct buffer writes on CPU, ND4J ops
      * otherwise.
      *
@@ -35,7 +45,17 @@ public interface MaskedBatchBuilder {
      */
     static MaskedBatchBuilder forActiveBackend(RasterImage image, RasterImage fill, Segmentation segmentation,
                                                ImageLayout layout) {
-        MaskingPlan plan = MaskingPlan.of(image, fill, segmentation, layout);
-        return Nd4j.getEnvironment().isCPU() ? new DirectBufferBatchBuilder(plan) : new NdOpsBatchBuilder(plan);
+        return Nd4j.getEnvironment().isCPU() ? direct(image, fill, segmentation, layout)
+                : ndOps(image, fill, segmentation, layout);
+    }
+
+    /** @return the CPU builder (direct off-heap writes; needs host-addressable memory), for benchmarks and tests */
+    static MaskedBatchBuilder direct(RasterImage image, RasterImage fill, Segmentation segmentation, ImageLayout layout) {
+        return new DirectBufferBatchBuilder(MaskingPlan.of(image, fill, segmentation, layout));
+    }
+
+    /** @return the ND4J-op builder, on any backend, for benchmarks and tests */
+    static MaskedBatchBuilder ndOps(RasterImage image, RasterImage fill, Segmentation segmentation, ImageLayout layout) {
+        return new NdOpsBatchBuilder(MaskingPlan.of(image, fill, segmentation, layout));
     }
 }

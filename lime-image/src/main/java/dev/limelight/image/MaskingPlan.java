@@ -33,6 +33,15 @@ record MaskingPlan(int width, int height, int channels, ImageLayout layout, int 
         return layout.shape(count, channels, height, width);
     }
 
+    void requireTarget(org.nd4j.linalg.api.ndarray.INDArray target) {
+        if (target.dataType() != org.nd4j.linalg.api.buffer.DataType.FLOAT || target.ordering() != 'c' || target.isView()
+                || !java.util.Arrays.equals(target.shape(), shape((int) target.size(0)))) {
+            throw new IllegalArgumentException("target must be a float c-order batch of shape "
+                    + java.util.Arrays.toString(shape((int) target.size(0))) + ", not a view; got "
+                    + java.util.Arrays.toString(target.shape()) + " " + target.dataType() + " " + target.ordering());
+        }
+    }
+
     void requireMatching(SampleMatrix samples, int from, int count) {
         if (samples.segments() != segments) {
             throw new IllegalArgumentException("sample matrix has " + samples.segments() + " segments, the image "

@@ -41,21 +41,30 @@ final class NdOpsBatchBuilder implements MaskedBatchBuilder {
 
     @Override
     public INDArray build(SampleMatrix samples, int from, int count) {
+        INDArray batch = Nd4j.createUninitialized(DataType.FLOAT, plan.shape(count), 'c');
+        buildInto(samples, from, batch);
+        return batch;
+    }
+
+    @Override
+    public void buildInto(SampleMatrix samples, int from, INDArray target) {
+        int count = (int) target.size(0);
         plan.requireMatching(samples, from, count);
+        plan.requireTarget(target);
         int pixels = plan.labels().length;
         int channels = plan.channels();
-        INDArray rows = samples.rows(from, count, DataType.FLOAT);
-        INDArray mask = Nd4j.exec(new Gather(rows, labels, 1))[0];
         boolean planar = plan.layout() == ImageLayout.NCHW;
-        INDArray batch = planar
-                ? Nd4j.createUninitialized(DataType.FLOAT, new long[] {count, channels, pixels}, 'c')
-                : Nd4j.createUninitialized(DataType.FLOAT, new long[] {count, pixels, channels}, 'c');
+        INDArray rows = samples.rows(from, count, DataType.FLOAT);
+        INDArray mask = Nd4j.createUninitialized(DataType.FLOAT, new long[] {count, pixels}, 'c');
+        Gather gather = new Gather(rows, labels, 1);
+        gather.addOutputArgument(mask);
+        Nd4j.exec(gather);
+        INDArray batch = planar ? target.reshape('c', count, channels, pixels) : target.reshape('c', count, pixels, channels);
         Nd4j.getExecutioner().exec(new BroadcastCopyOp(batch, difference, batch, 1, 2));
         Nd4j.getExecutioner().exec(new BroadcastMulOp(batch, mask, batch, 0, planar ? 2 : 1));
         Nd4j.getExecutioner().exec(new BroadcastAddOp(batch, fill, batch, 1, 2));
         mask.close();
         rows.close();
-        return batch.reshape('c', plan.shape(count));
     }
 
     @Override
