@@ -3,7 +3,6 @@ package dev.limelight.core;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The sufficient statistics of every weighted least-squares fit K-Lasso makes on one
@@ -73,21 +72,63 @@ final class WeightedDesign {
                     + " is too narrow for these distances");
         }
 
-        INDArray x = neighbourhood.dataView();
-        INDArray w = Nd4j.createFromArray(weights).reshape(1, n);
-        INDArray sqrtW = Nd4j.createFromArray(sqrtWeights).reshape(n, 1);
-        INDArray xMean = w.mmul(x).divi(sum);
-        INDArray xc = x.subRowVector(xMean).muliColumnVector(sqrtW);
+        // The O(N d) passes run in plain Java (ND4J's broadcast ops cost ~25x more here); the
+        // O(N d^2) product is one BLAS call.
+        double[] x = neighbourhood.dataView().data().asDouble();
+        double[] featureMeans = new double[d];
+        for (int i = 0; i < n; i++) {
+            double w = weights[i];
+            int row = i * d;
+            for (int j = 0; j < d; j++) {
+                featureMeans[j] += w * x[row + j];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            featureMeans[j] /= sum;
+        }
+        double[] centred = x;
+        for (int i = 0; i < n; i++) {
+            double s = sqrtWeights[i];
+            int row = i * d;
+            for (int j = 0; j < d; j++) {
+                centred[row + j] = s * (x[row + j] - featureMeans[j]);
+            }
+        }
+        INDArray xc = Nd4j.create(centred, new long[] {n, d}, DataType.DOUBLE);
         double[][] gram = xc.transpose().mmul(xc).toDoubleMatrix();
+        xc.close();
 
-        INDArray y = neighbourhood.predictionsView().getColumns(labels);
-        INDArray yMean = w.mmul(y).divi(sum);
-        INDArray yc = y.subRowVector(yMean).muliColumnVector(sqrtW);
-        double[][] xy = xc.transpose().mmul(yc).transpose().toDoubleMatrix();
-        double[] syy = Transforms.pow(yc, 2, true).sum(0).castTo(DataType.DOUBLE).toDoubleVector();
-
-        return new WeightedDesign(n, d, weights, x.getRow(0).toDoubleVector(), xMean.toDoubleVector(), gram,
-                labels.clone(), yMean.toDoubleVector(), xy, syy);
+        double[][] y = neighbourhood.predictionsView().toDoubleMatrix();
+        int labelCount = labels.length;
+        double[] labelMeans = new double[labelCount];
+        double[][] xy = new double[labelCount][d];
+        double[] syy = new double[labelCount];
+        double[] yc = new double[n];
+        for (int l = 0; l < labelCount; l++) {
+            int column = labels[l];
+            double mean = 0;
+            for (int i = 0; i < n; i++) {
+                mean += weights[i] * y[i][column];
+            }
+            mean /= sum;
+            labelMeans[l] = mean;
+            double squares = 0;
+            for (int i = 0; i < n; i++) {
+                yc[i] = sqrtWeights[i] * (y[i][column] - mean);
+                squares += yc[i] * yc[i];
+            }
+            syy[l] = squares;
+            double[] b = xy[l];
+            for (int i = 0; i < n; i++) {
+                double v = yc[i];
+                int row = i * d;
+                for (int j = 0; j < d; j++) {
+                    b[j] += centred[row + j] * v;
+                }
+            }
+        }
+        double[] original = neighbourhood.dataView().getRow(0).toDoubleVector();
+        return new WeightedDesign(n, d, weights, original, featureMeans, gram, labels.clone(), labelMeans, xy, syy);
     }
 
     /** @return the position of {@code label} among the labels this design was formed for */
