@@ -20,32 +20,53 @@ import java.util.SplittableRandom;
  * flagged}.
  *
  * @param label             the explained label
- * @param deletion          probability after removing 0, 1, ..., d features in explanation order
- * @param insertion         probability after adding 0, 1, ..., d features in explanation order
+ * @param fractions         share of the features removed (deletion) or added (insertion) at each point,
+ *                          from 0 to 1
+ * @param deletion          probability after removing that share of the features in explanation order
+ * @param insertion         probability after adding that share of the features in explanation order
  * @param deletionArea      area under the deletion curve, x scaled to [0, 1]
  * @param insertionArea     area under the insertion curve, x scaled to [0, 1]
  * @param randomDeletionArea  mean deletion area over the random orders
  * @param randomInsertionArea mean insertion area over the random orders
  * @param randomOrders      how many random orders were scored
  */
-public record FidelityCurves(int label, double[] deletion, double[] insertion, double deletionArea,
+public record FidelityCurves(int label, double[] fractions, double[] deletion, double[] insertion, double deletionArea,
                              double insertionArea, double randomDeletionArea, double randomInsertionArea,
                              int randomOrders) {
 
     /** Default number of random orders for the baseline. */
     public static final int DEFAULT_RANDOM_ORDERS = 5;
 
+    /** Default number of points per curve: 11 (0 %, 10 %, ..., 100 % of the features). */
+    public static final int DEFAULT_POINTS = 11;
+
     /**
-     * Scores the curves: (d + 1) masks per curve and order, all in one call of the scorer.
+     * Scores the curves at every feature count: (d + 1) masks per curve and order.
+     *
+     * @see #measure(LocalExplanation, int, MaskScorer, int, int, long)
+     */
+    public static FidelityCurves measure(LocalExplanation explanation, int featureCount, MaskScorer scorer,
+                                         int randomOrders, long seed) {
+        return measure(explanation, featureCount, scorer, featureCount + 1, randomOrders, seed);
+    }
+
+    /**
+     * Scores the curves at {@code points} evenly spaced feature counts (rounded), all masks in one
+     * call of the scorer: {@code 2 * points * (1 + randomOrders)} masks.
      *
      * @param explanation  the explanation whose order is tested
      * @param featureCount d, the number of interpretable features
      * @param scorer       scores masks through the model
+     * @param points       points per curve, between 2 and d + 1
      * @param randomOrders how many random orders form the baseline, at least 1
      * @param seed         seed of the random orders
      */
     public static FidelityCurves measure(LocalExplanation explanation, int featureCount, MaskScorer scorer,
-                                         int randomOrders, long seed) {
+                                         int points, int randomOrders, long seed) {
+        if (points < 2 || points > featureCount + 1) {
+            throw new IllegalArgumentException("points must be between 2 and featureCount + 1 = " + (featureCount + 1)
+                    + ", got " + points);
+        }
         if (featureCount < 1) {
             throw new IllegalArgumentException("featureCount must be at least 1, got " + featureCount);
         }
@@ -66,15 +87,21 @@ public record FidelityCurves(int label, double[] deletion, double[] insertion, d
             }
             orders.add(shuffled);
         }
-        int steps = featureCount + 1;
+        int steps = points;
+        int[] counts = new int[steps];
+        double[] fractions = new double[steps];
+        for (int s = 0; s < steps; s++) {
+            counts[s] = (int) Math.round((double) s * featureCount / (steps - 1));
+            fractions[s] = (double) counts[s] / featureCount;
+        }
         boolean[][] masks = new boolean[orders.size() * 2 * steps][];
         int m = 0;
         for (int[] o : orders) {
-            for (int removed = 0; removed < steps; removed++) {
-                masks[m++] = mask(featureCount, o, removed, true);
+            for (int s = 0; s < steps; s++) {
+                masks[m++] = mask(featureCount, o, counts[s], true);
             }
-            for (int added = 0; added < steps; added++) {
-                masks[m++] = mask(featureCount, o, added, false);
+            for (int s = 0; s < steps; s++) {
+                masks[m++] = mask(featureCount, o, counts[s], false);
             }
         }
         double[][] scores = scorer.score(masks);
@@ -96,10 +123,11 @@ public record FidelityCurves(int label, double[] deletion, double[] insertion, d
         double randomDeletion = 0;
         double randomInsertion = 0;
         for (int o = 1; o < orders.size(); o++) {
-            randomDeletion += area(deletion[o]);
-            randomInsertion += area(insertion[o]);
+            randomDeletion += area(fractions, deletion[o]);
+            randomInsertion += area(fractions, insertion[o]);
         }
-        return new FidelityCurves(label, deletion[0], insertion[0], area(deletion[0]), area(insertion[0]),
+        return new FidelityCurves(label, fractions, deletion[0], insertion[0], area(fractions, deletion[0]),
+                area(fractions, insertion[0]),
                 randomDeletion / randomOrders, randomInsertion / randomOrders, randomOrders);
     }
 
@@ -129,16 +157,13 @@ public record FidelityCurves(int label, double[] deletion, double[] insertion, d
         return mask;
     }
 
-    /** Trapezoid area of a curve sampled at x = 0, 1/(n-1), ..., 1. */
-    static double area(double[] curve) {
-        if (curve.length == 1) {
-            return curve[0];
-        }
+    /** Trapezoid area of a curve sampled at x = {@code fractions} (from 0 to 1). */
+    static double area(double[] fractions, double[] curve) {
         double sum = 0;
         for (int i = 1; i < curve.length; i++) {
-            sum += (curve[i - 1] + curve[i]) / 2;
+            sum += (curve[i - 1] + curve[i]) / 2 * (fractions[i] - fractions[i - 1]);
         }
-        return sum / (curve.length - 1);
+        return sum;
     }
 
     /** @return whether the deletion curve is no better than random: area not below the random mean */

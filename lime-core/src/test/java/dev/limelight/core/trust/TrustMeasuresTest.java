@@ -73,6 +73,17 @@ class TrustMeasuresTest {
     }
 
     @Test
+    void curvesWithFewerPointsSampleEvenlySpacedShares() {
+        LocalExplanation e = explanation(1, 0.0, 0.01, 0.02, 0.8, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+        FidelityCurves curves = FidelityCurves.measure(e, 10, READS_FEATURE_3, 3, 2, 1);
+
+        assertEquals(3, curves.deletion().length);
+        assertEquals(0.5, curves.fractions()[1], 1e-12);
+        assertEquals(0.1, curves.deletion()[1], 1e-12, "half the features removed, the top one among them");
+        assertEquals(0.5 * (0.9 + 0.1) / 2 + 0.5 * 0.1, curves.deletionArea(), 1e-12);
+    }
+
+    @Test
     void aModelThatIgnoresItsInputGivesFlatCurvesAndIsFlagged() {
         LocalExplanation e = explanation(1, 0.5, 0.3, 0.1, 0.05);
         FidelityCurves curves = FidelityCurves.measure(e, 4, IGNORES_INPUT, 5, 2);
