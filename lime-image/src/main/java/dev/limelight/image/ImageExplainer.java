@@ -7,7 +7,10 @@ import dev.limelight.core.KLasso;
 import dev.limelight.core.KLassoOptions;
 import dev.limelight.core.LocalExplanation;
 import dev.limelight.core.Neighbourhood;
-import dev.limelight.core.Probabilities;
+import dev.limelight.core.trust.Counterfactuals;
+import dev.limelight.core.trust.FidelityCurves;
+import dev.limelight.core.trust.Stability;
+import org.nd4j.linalg.factory.Nd4j;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -85,68 +88,127 @@ public final class ImageExplainer {
         }
         long t2 = System.nanoTime();
 
-        int n = options.samples();
-        SampleMatrix samples = SampleMatrix.draw(n, segmentation.segmentCount(), options.seed());
+        int s = segmentation.segmentCount();
+        int budget = options.samples();
+        SampleMatrix samples = SampleMatrix.draw(budget, s, options.seed());
         RasterImage fill = options.hideMode().fill(image, segmentation);
         MaskedBatchBuilder builder = MaskedBatchBuilder.forActiveBackend(image, fill, segmentation, input.layout());
-        double[][] predictions = new double[n][];
-        long maskNanos = System.nanoTime() - t2;
-        long scoreNanos = 0;
-        String source = "the classifier " + classifier;
-        INDArray reusable = null;
-        for (int from = 0; from < n; from += options.batchSize()) {
-            int count = Math.min(options.batchSize(), n - from);
-            long b0 = System.nanoTime();
-            INDArray batch;
-            if (count == options.batchSize() && reusable != null) {
-                builder.buildInto(samples, from, reusable);
-                batch = reusable;
-            } else {
-                batch = builder.build(samples, from, count);
-                if (count == options.batchSize()) {
-                    reusable = batch;
-                }
-            }
-            long b1 = System.nanoTime();
-            INDArray output = classifier.predict(batch);
-            Probabilities.requireValid(output, count, classes, source);
-            double[][] rows = output.castTo(DataType.DOUBLE).toDoubleMatrix();
-            System.arraycopy(rows, 0, predictions, from, count);
-            if (batch != reusable) {
-                batch.close();
-            }
-            long b2 = System.nanoTime();
-            maskNanos += b1 - b0;
-            scoreNanos += b2 - b1;
-            options.progress().progress("score", from + count, n);
-        }
-        if (reusable != null) {
-            reusable.close();
-        }
-
-        long f0 = System.nanoTime();
-        int[] labels = requested != null ? requested : topLabels(predictions[0], options.topLabels());
-        INDArray z = samples.toDoubleMatrix();
-        Neighbourhood neighbourhood = Neighbourhood.of(z, org.nd4j.linalg.factory.Nd4j.createFromArray(predictions),
-                org.nd4j.linalg.factory.Nd4j.createFromArray(CosineDistance.toOriginal(z, CosineDistance.IMAGE_SCALE)));
+        long preparedAt = System.nanoTime();
         KLasso klasso = new KLasso(KLassoOptions.builder()
                 .kernelWidth(options.kernelWidth())
                 .featureSelection(options.featureSelection())
                 .numFeatures(options.numFeatures())
                 .build());
-        List<LocalExplanation> fits = klasso.explain(neighbourhood, labels);
-        List<String> names = classifier.classNames();
-        List<LabelExplanation> explained = new ArrayList<>(labels.length);
-        for (int i = 0; i < labels.length; i++) {
-            int label = labels[i];
-            String name = label < names.size() ? names.get(label) : "class " + label;
-            explained.add(new LabelExplanation(label, name, predictions[0][label], fits.get(i)));
-        }
-        long f1 = System.nanoTime();
+        AdaptiveSampling adaptive = options.adaptive();
+        double[][] predictions = new double[budget][];
+        long fitNanos = 0;
+        long trustNanos = 0;
+        try (BatchScorer scorer = new BatchScorer(classifier, builder, options.batchSize(), options.progress())) {
+            int n = adaptive == null ? budget : Math.min(adaptive.roundSize(), budget);
+            scorer.score(samples, 0, n, predictions, "score", 0, budget);
+            int[] labels = requested != null ? requested : topLabels(predictions[0], options.topLabels());
+            SamplingReport sampling = null;
+            if (adaptive != null) {
+                List<Integer> rounds = new ArrayList<>();
+                List<Double> agreements = new ArrayList<>();
+                boolean converged = false;
+                while (true) {
+                    if (n >= Math.min(2 * adaptive.roundSize(), budget)) {
+                        long a0 = System.nanoTime();
+                        double agreement = BootstrapAgreement.lowest(samples, predictions, n, labels, klasso,
+                                adaptive.topK(), adaptive.bootstrap(), options.seed());
+                        fitNanos += System.nanoTime() - a0;
+                        rounds.add(n);
+                        agreements.add(agreement);
+                        if (agreement >= adaptive.threshold()) {
+                            converged = true;
+                            break;
+                        }
+                    }
+                    if (n == budget) {
+                        break;
+                    }
+                    int next = Math.min(n + adaptive.roundSize(), budget);
+                    scorer.score(samples, n, next - n, predictions, "score", n, budget);
+                    n = next;
+                }
+                sampling = new SamplingReport(budget, n, rounds, agreements, converged);
+            }
 
-        StageTimings timings = new StageTimings((t1 - t0) / 1e6, (t2 - t1) / 1e6, maskNanos / 1e6, scoreNanos / 1e6,
-                (f1 - f0) / 1e6);
-        return new ImageExplanation(image, segmentation, explained, options.seed(), n, options, timings);
+            long f0 = System.nanoTime();
+            List<LocalExplanation> fits = fit(klasso, samples, predictions, n, labels);
+            fitNanos += System.nanoTime() - f0;
+
+            long t3 = System.nanoTime();
+            long scoreBefore = scorer.scoreNanos();
+            long buildBefore = scorer.buildNanos();
+            List<TrustReport> trust = trust(scorer, klasso, fits, labels, n, s, predictions[0]);
+            trustNanos = System.nanoTime() - t3;
+
+            List<String> names = classifier.classNames();
+            List<LabelExplanation> explained = new ArrayList<>(labels.length);
+            for (int i = 0; i < labels.length; i++) {
+                int label = labels[i];
+                String name = label < names.size() ? names.get(label) : "class " + label;
+                explained.add(new LabelExplanation(label, name, predictions[0][label], fits.get(i), trust.get(i)));
+            }
+            StageTimings timings = new StageTimings((t1 - t0) / 1e6, (t2 - t1) / 1e6,
+                    (preparedAt - t2 + buildBefore) / 1e6, scoreBefore / 1e6, fitNanos / 1e6,
+                    trustNanos / 1e6);
+            return new ImageExplanation(image, segmentation, explained, options.seed(), n, options, timings, sampling);
+        }
+    }
+
+    /** K-Lasso on the first {@code n} samples. */
+    static List<LocalExplanation> fit(KLasso klasso, SampleMatrix samples, double[][] predictions, int n, int[] labels) {
+        INDArray z = samples.rows(0, n, DataType.DOUBLE);
+        double[][] scored = java.util.Arrays.copyOf(predictions, n);
+        Neighbourhood neighbourhood = Neighbourhood.of(z, Nd4j.createFromArray(scored),
+                Nd4j.createFromArray(CosineDistance.toOriginal(z, CosineDistance.IMAGE_SCALE)));
+        return klasso.explain(neighbourhood, labels);
+    }
+
+    /** The trust measures asked for, per label (all model calls through the same batch scorer). */
+    private List<TrustReport> trust(BatchScorer scorer, KLasso klasso, List<LocalExplanation> fits, int[] labels, int n,
+                                    int s, double[] original) {
+        List<List<LocalExplanation>> runs = new ArrayList<>();
+        for (LocalExplanation fit : fits) {
+            List<LocalExplanation> perLabel = new ArrayList<>();
+            perLabel.add(fit);
+            runs.add(perLabel);
+        }
+        int extra = options.stabilityRuns() - 1;
+        if (extra > 0) {
+            List<SampleMatrix> others = new ArrayList<>();
+            for (int r = 1; r <= extra; r++) {
+                others.add(SampleMatrix.draw(n, s, options.seed() + r));
+            }
+            SampleMatrix all = SampleMatrix.concat(others);
+            double[][] scored = new double[all.samples()][];
+            scorer.score(all, 0, all.samples(), scored, "stability", 0, all.samples());
+            for (int r = 0; r < extra; r++) {
+                double[][] part = java.util.Arrays.copyOfRange(scored, r * n, (r + 1) * n);
+                List<LocalExplanation> refits = fit(klasso, others.get(r), part, n, labels);
+                for (int i = 0; i < labels.length; i++) {
+                    runs.get(i).add(refits.get(i));
+                }
+            }
+        }
+        ImageMaskScorer masks = new ImageMaskScorer(scorer);
+        int predicted = topLabels(original, 1)[0];
+        List<TrustReport> reports = new ArrayList<>(labels.length);
+        for (int i = 0; i < labels.length; i++) {
+            Stability stability = extra > 0 ? Stability.of(runs.get(i), options.stabilityTopK()) : null;
+            FidelityCurves curves = options.fidelityCurves()
+                    ? FidelityCurves.measure(fits.get(i), s, masks, Math.min(FidelityCurves.DEFAULT_POINTS, s + 1),
+                            FidelityCurves.DEFAULT_RANDOM_ORDERS, options.seed())
+                    : null;
+            Counterfactuals.Counterfactual counterfactual = options.counterfactual() && labels[i] == predicted
+                    ? Counterfactuals.search(fits.get(i), s, masks).orElse(null)
+                    : null;
+            reports.add(new TrustReport(stability, curves, counterfactual));
+        }
+        return reports;
     }
 
     /** The {@code k} labels of highest probability, most probable first (ties to the lower index). */

@@ -22,6 +22,13 @@ import java.util.Objects;
  *   <tr><td>numFeatures</td><td>10 (used by the other selection modes)</td><td></td></tr>
  *   <tr><td>topLabels</td><td>5, or the labels given</td><td>top_labels=5</td></tr>
  *   <tr><td>seed</td><td>0</td><td>random_state=None (unrepeatable)</td></tr>
+ *   <tr><td>stabilityRuns</td><td>1 (off); R &gt; 1 explains with seeds seed .. seed + R - 1 and reports
+ *       their top-{@code stabilityTopK} (default 5) agreement</td><td>none</td></tr>
+ *   <tr><td>fidelityCurves</td><td>off; deletion / insertion curves at 11 points against 5 random
+ *       orders</td><td>none</td></tr>
+ *   <tr><td>counterfactual</td><td>off; the fewest top segments whose hiding flips the
+ *       prediction</td><td>none</td></tr>
+ *   <tr><td>adaptive</td><td>off (null): a fixed {@code samples}; see {@link AdaptiveSampling}</td><td>none</td></tr>
  * </table>
  */
 public final class ImageExplainerOptions {
@@ -37,8 +44,18 @@ public final class ImageExplainerOptions {
     private final int[] labels;
     private final long seed;
     private final ProgressListener progress;
+    private final int stabilityRuns;
+    private final int stabilityTopK;
+    private final boolean fidelityCurves;
+    private final boolean counterfactual;
+    private final AdaptiveSampling adaptive;
 
     private ImageExplainerOptions(Builder b) {
+        this.stabilityRuns = b.stabilityRuns;
+        this.stabilityTopK = b.stabilityTopK;
+        this.fidelityCurves = b.fidelityCurves;
+        this.counterfactual = b.counterfactual;
+        this.adaptive = b.adaptive;
         this.samples = b.samples;
         this.batchSize = b.batchSize;
         this.segmenter = b.segmenter;
@@ -66,7 +83,8 @@ public final class ImageExplainerOptions {
     public Builder toBuilder() {
         Builder b = new Builder().samples(samples).batchSize(batchSize).segmenter(segmenter).hideMode(hideMode)
                 .kernelWidth(kernelWidth).featureSelection(featureSelection).numFeatures(numFeatures)
-                .topLabels(topLabels).seed(seed).progress(progress);
+                .topLabels(topLabels).seed(seed).progress(progress).stability(stabilityRuns, stabilityTopK)
+                .fidelityCurves(fidelityCurves).counterfactual(counterfactual).adaptive(adaptive);
         if (labels != null) {
             b.labels(labels);
         }
@@ -128,12 +146,40 @@ public final class ImageExplainerOptions {
         return progress;
     }
 
+    /** @return R, the number of seeds explained for the stability report (1: no report) */
+    public int stabilityRuns() {
+        return stabilityRuns;
+    }
+
+    /** @return k of the stability report's top-k agreement */
+    public int stabilityTopK() {
+        return stabilityTopK;
+    }
+
+    /** @return whether deletion / insertion curves are measured */
+    public boolean fidelityCurves() {
+        return fidelityCurves;
+    }
+
+    /** @return whether a counterfactual is searched for */
+    public boolean counterfactual() {
+        return counterfactual;
+    }
+
+    /** @return the adaptive sampling settings, or null for a fixed sample count */
+    public AdaptiveSampling adaptive() {
+        return adaptive;
+    }
+
     @Override
     public String toString() {
         return "ImageExplainerOptions[samples=" + samples + ", batchSize=" + batchSize + ", segmenter=" + segmenter
                 + ", hide=" + hideMode + ", kernelWidth=" + kernelWidth + ", selection=" + featureSelection
                 + ", numFeatures=" + numFeatures + ", " + (labels == null ? "topLabels=" + topLabels
-                : "labels=" + Arrays.toString(labels)) + ", seed=" + seed + "]";
+                : "labels=" + Arrays.toString(labels)) + ", seed=" + seed
+                + (stabilityRuns > 1 ? ", stability=" + stabilityRuns + " runs top-" + stabilityTopK : "")
+                + (fidelityCurves ? ", fidelityCurves" : "") + (counterfactual ? ", counterfactual" : "")
+                + (adaptive != null ? ", " + adaptive : "") + "]";
     }
 
     /** Builder of {@link ImageExplainerOptions}; setters validate at once. */
@@ -149,8 +195,45 @@ public final class ImageExplainerOptions {
         private int[] labels;
         private long seed;
         private ProgressListener progress = ProgressListener.NONE;
+        private int stabilityRuns = 1;
+        private int stabilityTopK = 5;
+        private boolean fidelityCurves;
+        private boolean counterfactual;
+        private AdaptiveSampling adaptive;
 
         private Builder() {
+        }
+
+        /**
+         * @param runs R, seeds to explain for the stability report, at least 1 (1: off; default)
+         * @param topK k of the reported top-k agreement, at least 1 (default 5)
+         */
+        public Builder stability(int runs, int topK) {
+            if (runs < 1 || topK < 1) {
+                throw new IllegalArgumentException("stability runs and top-k must be at least 1, got " + runs + " and "
+                        + topK);
+            }
+            this.stabilityRuns = runs;
+            this.stabilityTopK = topK;
+            return this;
+        }
+
+        /** @param on measure deletion / insertion curves (default off) */
+        public Builder fidelityCurves(boolean on) {
+            this.fidelityCurves = on;
+            return this;
+        }
+
+        /** @param on search for a counterfactual for the predicted label (default off) */
+        public Builder counterfactual(boolean on) {
+            this.counterfactual = on;
+            return this;
+        }
+
+        /** @param adaptive adaptive sampling settings, or null for a fixed sample count (default) */
+        public Builder adaptive(AdaptiveSampling adaptive) {
+            this.adaptive = adaptive;
+            return this;
         }
 
         /** @param samples N, at least 2 (the original and one perturbation); default 1000 */

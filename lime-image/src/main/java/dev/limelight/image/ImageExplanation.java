@@ -14,13 +14,20 @@ import java.util.NoSuchElementException;
  * @param samples      N, the number of perturbed samples scored (original included)
  * @param options      the options used
  * @param timings      wall time per stage
+ * @param sampling     how adaptive sampling went, or null if the sample count was fixed
  */
 public record ImageExplanation(RasterImage image, Segmentation segmentation, List<LabelExplanation> labels, long seed,
-                               int samples, ImageExplainerOptions options, StageTimings timings) {
+                               int samples, ImageExplainerOptions options, StageTimings timings,
+                               SamplingReport sampling) {
 
     /** Copies the label list. */
     public ImageExplanation {
         labels = List.copyOf(labels);
+    }
+
+    /** @return how adaptive sampling went, if it was used */
+    public java.util.Optional<SamplingReport> samplingIfAdaptive() {
+        return java.util.Optional.ofNullable(sampling);
     }
 
     /**

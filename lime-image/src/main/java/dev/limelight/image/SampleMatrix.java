@@ -68,6 +68,31 @@ public final class SampleMatrix {
         return new SampleMatrix(rows.length, s, cells);
     }
 
+    /** @return the rows of all the given matrices, in order (they must have the same S) */
+    public static SampleMatrix concat(java.util.List<SampleMatrix> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("nothing to concatenate");
+        }
+        int s = parts.get(0).segments;
+        long rows = 0;
+        for (SampleMatrix part : parts) {
+            if (part.segments != s) {
+                throw new IllegalArgumentException("sample matrices have " + s + " and " + part.segments + " segments");
+            }
+            rows += part.samples;
+        }
+        if (rows * s > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("concatenated sample matrix too large: " + rows + " x " + s);
+        }
+        byte[] cells = new byte[(int) (rows * s)];
+        int at = 0;
+        for (SampleMatrix part : parts) {
+            System.arraycopy(part.cells, 0, cells, at, part.cells.length);
+            at += part.cells.length;
+        }
+        return new SampleMatrix((int) rows, s, cells);
+    }
+
     /** @return N */
     public int samples() {
         return samples;

@@ -11,14 +11,15 @@ import java.util.Map;
  * @param segmentMillis superpixel segmentation
  * @param masksMillis   sampling and building the perturbed batches
  * @param scoreMillis   the model's forward passes (and the output checks)
- * @param fitMillis     distances and the K-Lasso fits
+ * @param fitMillis     distances and the K-Lasso fits (and the bootstrap checks of adaptive sampling)
+ * @param trustMillis   stability runs, fidelity curves and counterfactual search, model calls included
  */
 public record StageTimings(double prepareMillis, double segmentMillis, double masksMillis, double scoreMillis,
-                           double fitMillis) {
+                           double fitMillis, double trustMillis) {
 
     /** @return the sum of the stages */
     public double totalMillis() {
-        return prepareMillis + segmentMillis + masksMillis + scoreMillis + fitMillis;
+        return prepareMillis + segmentMillis + masksMillis + scoreMillis + fitMillis + trustMillis;
     }
 
     /** @return stage name to milliseconds, in pipeline order, with "total" last */
@@ -29,13 +30,14 @@ public record StageTimings(double prepareMillis, double segmentMillis, double ma
         map.put("masks", masksMillis);
         map.put("score", scoreMillis);
         map.put("fit", fitMillis);
+        map.put("trust", trustMillis);
         map.put("total", totalMillis());
         return map;
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "prepare %.0f ms, segment %.0f ms, masks %.0f ms, score %.0f ms, fit %.0f ms",
-                prepareMillis, segmentMillis, masksMillis, scoreMillis, fitMillis);
+        return String.format(Locale.ROOT, "prepare %.0f ms, segment %.0f ms, masks %.0f ms, score %.0f ms, fit %.0f ms, trust %.0f ms",
+                prepareMillis, segmentMillis, masksMillis, scoreMillis, fitMillis, trustMillis);
     }
 }

@@ -58,6 +58,7 @@ public final class HtmlReport {
                     "top " + TOP_SEGMENTS + " segments: green raise, red lower the probability"));
             html.append(figure(ExplanationImages.heatMap(e, l.label()), "weight of every segment"));
             html.append(weightsTable(l));
+            html.append(trust(l));
             html.append("</section>\n");
         }
         html.append("</body></html>\n");
@@ -77,6 +78,22 @@ public final class HtmlReport {
         t.append(String.format(Locale.ROOT, "</table><p>intercept %.5f, score (weighted R<sup>2</sup>) %.4f, "
                 + "local prediction %.5f</p>\n", l.surrogate().intercept(), l.surrogate().score(),
                 l.surrogate().localPrediction()));
+        return t.toString();
+    }
+
+    private static String trust(LabelExplanation l) {
+        StringBuilder t = new StringBuilder();
+        l.trust().stabilityIfMeasured().ifPresent(s -> t.append(String.format(Locale.ROOT,
+                "<p><b>Stability</b>: top-%d agreement (mean pairwise Jaccard) %.3f over %d seeds.</p>\n",
+                s.k(), s.topKJaccard(), s.runs())));
+        l.trust().fidelityIfMeasured().ifPresent(f -> t.append(String.format(Locale.ROOT,
+                "<p><b>Fidelity</b>: deletion area %.4f (random order %.4f), insertion area %.4f (random %.4f)%s</p>\n",
+                f.deletionArea(), f.randomDeletionArea(), f.insertionArea(), f.randomInsertionArea(),
+                f.suspicious() ? " <b style=\"color:#d43c3c\">flagged: removing the top segments hurts no more than "
+                        + "removing random ones</b>" : "")));
+        l.trust().counterfactualIfFound().ifPresent(c -> t.append(String.format(Locale.ROOT,
+                "<p><b>Counterfactual</b>: hiding segments %s makes the model predict class %d (p = %.4f).</p>\n",
+                escape(c.removed().toString()), c.newLabel(), c.newProbability())));
         return t.toString();
     }
 
