@@ -23,14 +23,14 @@ public final class Probabilities {
      * @param classes the classifier's class count
      * @param source  names the classifier in the message
      * @return {@code output}
-     * @throws IllegalStateException naming the first offending row and value otherwise
+     * @throws InvalidModelOutputException naming the first offending row and value otherwise
      */
     public static INDArray requireValid(INDArray output, long rows, int classes, String source) {
         if (output == null) {
-            throw new IllegalStateException(source + " returned null");
+            throw new InvalidModelOutputException(source + " returned null");
         }
         if (output.rank() != 2 || output.rows() != rows || output.columns() != classes) {
-            throw new IllegalStateException(source + " returned shape " + Arrays.toString(output.shape())
+            throw new InvalidModelOutputException(source + " returned shape " + Arrays.toString(output.shape())
                     + ", expected [" + rows + ", " + classes + "]");
         }
         double[][] values = output.castTo(DataType.DOUBLE).toDoubleMatrix();
@@ -39,16 +39,16 @@ public final class Probabilities {
             for (int j = 0; j < values[i].length; j++) {
                 double p = values[i][j];
                 if (!Double.isFinite(p)) {
-                    throw new IllegalStateException(source + " returned " + p + " for row " + i + ", class " + j);
+                    throw new InvalidModelOutputException(source + " returned " + p + " for row " + i + ", class " + j);
                 }
                 if (p < 0) {
-                    throw new IllegalStateException(source + " returned a negative probability " + p + " for row " + i
+                    throw new InvalidModelOutputException(source + " returned a negative probability " + p + " for row " + i
                             + ", class " + j + " (logits? apply a softmax)");
                 }
                 sum += p;
             }
             if (Math.abs(sum - 1) > ROW_SUM_TOLERANCE) {
-                throw new IllegalStateException(String.format(Locale.ROOT,
+                throw new InvalidModelOutputException(String.format(Locale.ROOT,
                         "%s returned row %d summing to %.6f, not 1 (logits? apply a softmax)", source, i, sum));
             }
         }
