@@ -1,0 +1,178 @@
+package dev.limelight.audit;
+
+import dev.limelight.image.HideMode;
+import dev.limelight.image.ProgressListener;
+import java.util.Objects;
+
+/**
+ * Options of an {@link ImageAudit}, built with {@link #builder()}.
+ *
+ * <table>
+ *   <caption>Defaults</caption>
+ *   <tr><th>option</th><th>default</th></tr>
+ *   <tr><td>budget (B, explanations SP-LIME picks)</td><td>5</td></tr>
+ *   <tr><td>explained (images explained, spread over the classes)</td><td>40</td></tr>
+ *   <tr><td>samples per explanation</td><td>300</td></tr>
+ *   <tr><td>grid cells (the shared segments)</td><td>16 (4 x 4)</td></tr>
+ *   <tr><td>hide mode</td><td>segment mean</td></tr>
+ *   <tr><td>batch size</td><td>32</td></tr>
+ *   <tr><td>mistakes listed</td><td>10</td></tr>
+ *   <tr><td>seed</td><td>0</td></tr>
+ * </table>
+ */
+public final class AuditOptions {
+
+    private final int budget;
+    private final int explained;
+    private final int samples;
+    private final int gridCells;
+    private final HideMode hideMode;
+    private final int batchSize;
+    private final int mistakes;
+    private final long seed;
+    private final ProgressListener progress;
+
+    private AuditOptions(Builder b) {
+        this.budget = b.budget;
+        this.explained = b.explained;
+        this.samples = b.samples;
+        this.gridCells = b.gridCells;
+        this.hideMode = b.hideMode;
+        this.batchSize = b.batchSize;
+        this.mistakes = b.mistakes;
+        this.seed = b.seed;
+        this.progress = b.progress;
+    }
+
+    /** @return a builder with the defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return B */
+    public int budget() {
+        return budget;
+    }
+
+    /** @return how many images are explained at most */
+    public int explained() {
+        return explained;
+    }
+
+    /** @return perturbed samples per explanation */
+    public int samples() {
+        return samples;
+    }
+
+    /** @return grid cells per image */
+    public int gridCells() {
+        return gridCells;
+    }
+
+    /** @return what hidden cells show */
+    public HideMode hideMode() {
+        return hideMode;
+    }
+
+    /** @return images per model call */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** @return how many confident mistakes are listed */
+    public int mistakes() {
+        return mistakes;
+    }
+
+    /** @return the seed */
+    public long seed() {
+        return seed;
+    }
+
+    /** @return the progress listener */
+    public ProgressListener progress() {
+        return progress;
+    }
+
+    /** Builder; setters validate at once. */
+    public static final class Builder {
+        private int budget = 5;
+        private int explained = 40;
+        private int samples = 300;
+        private int gridCells = 16;
+        private HideMode hideMode = HideMode.segmentMean();
+        private int batchSize = 32;
+        private int mistakes = 10;
+        private long seed;
+        private ProgressListener progress = ProgressListener.NONE;
+
+        private Builder() {
+        }
+
+        /** @param budget B, at least 1 (default 5) */
+        public Builder budget(int budget) {
+            this.budget = atLeast("budget", budget, 1);
+            return this;
+        }
+
+        /** @param explained images explained at most, at least 1 (default 40) */
+        public Builder explained(int explained) {
+            this.explained = atLeast("explained", explained, 1);
+            return this;
+        }
+
+        /** @param samples per explanation, at least 2 (default 300) */
+        public Builder samples(int samples) {
+            this.samples = atLeast("samples", samples, 2);
+            return this;
+        }
+
+        /** @param gridCells cells per image, at least 2 (default 16) */
+        public Builder gridCells(int gridCells) {
+            this.gridCells = atLeast("gridCells", gridCells, 2);
+            return this;
+        }
+
+        /** @param hideMode what hidden cells show (default segment mean) */
+        public Builder hideMode(HideMode hideMode) {
+            this.hideMode = Objects.requireNonNull(hideMode, "hideMode");
+            return this;
+        }
+
+        /** @param batchSize images per model call, at least 1 (default 32) */
+        public Builder batchSize(int batchSize) {
+            this.batchSize = atLeast("batchSize", batchSize, 1);
+            return this;
+        }
+
+        /** @param mistakes confident mistakes listed, at least 0 (default 10) */
+        public Builder mistakes(int mistakes) {
+            this.mistakes = atLeast("mistakes", mistakes, 0);
+            return this;
+        }
+
+        /** @param seed the seed (default 0) */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** @param progress told as images are classified and explained */
+        public Builder progress(ProgressListener progress) {
+            this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        private static int atLeast(String name, int value, int min) {
+            if (value < min) {
+                throw new IllegalArgumentException(name + " must be at least " + min + ", got " + value);
+            }
+            return value;
+        }
+
+        /** @return the options */
+        public AuditOptions build() {
+            return new AuditOptions(this);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.limelight.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.limelight.core.FeatureWeight;
+import dev.limelight.image.ImageExplanation;
+import dev.limelight.image.render.ExplanationImages;
+import dev.limelight.models.calibration.ReliabilityDiagram;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+
+/**
+ * Writes an audit as {@code audit.json}, {@code reliability.png} and a self-contained
+ * {@code report.html} (images embedded, no script, no network).
+ */
+public final class AuditReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private AuditReport() {
+    }
+
+    /** @return the report's path */
+    public static Path write(AuditResult result, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        JSON.writeValue(dir.resolve("audit.json").toFile(), toJson(result));
+        BufferedImage reliability = ReliabilityDiagram.of(new ReliabilityDiagram.Panel(result.modelName(),
+                result.calibration())).render();
+        ImageIO.write(reliability, "png", dir.resolve("reliability.png").toFile());
+        Path report = dir.resolve("report.html");
+        Files.writeString(report, html(result, reliability), StandardCharsets.UTF_8);
+        return report;
+    }
+
+    /** @return the audit as JSON */
+    public static ObjectNode toJson(AuditResult r) {
+        List<String> classes = r.folder().classes();
+        ObjectNode root = JSON.createObjectNode();
+        root.put("model", r.modelName());
+        root.put("data", r.folder().root().toString());
+        root.put("images", r.folder().images().size());
+        root.put("accuracy", r.metrics().accuracy());
+        root.put("expectedCalibrationError", r.calibration().expectedCalibrationError());
+        ArrayNode perClass = root.putArray("classes");
+        for (ClassificationMetrics.ClassScores s : r.metrics().classes()) {
+            perClass.addObject().put("class", s.classIndex()).put("name", classes.get(s.classIndex()))
+                    .put("precision", s.precision()).put("recall", s.recall()).put("f1", s.f1()).put("support", s.support());
+        }
+        ArrayNode confusion = root.putArray("confusion");
+        for (int[] row : r.metrics().confusion()) {
+            ArrayNode line = confusion.addArray();
+            for (int v : row) {
+                line.add(v);
+            }
+        }
+        ArrayNode mistakes = root.putArray("confidentMistakes");
+        for (int i : r.mistakes()) {
+            mistakes.add(image(r, i));
+        }
+        ArrayNode picks = root.putArray("pickedExplanations");
+        for (int i : r.pickedImages()) {
+            ObjectNode node = image(r, i);
+            ArrayNode weights = node.putArray("weights");
+            for (FeatureWeight w : r.explanations().get(i).top().surrogate().weights()) {
+                weights.addObject().put("cell", w.feature()).put("weight", w.weight());
+            }
+            picks.add(node);
+        }
+        root.put("explained", r.explanations().size());
+        root.put("pickCoverage", r.pick().coveredShare());
+        ObjectNode importance = root.putObject("cellImportance");
+        r.cellImportance().forEach((cell, v) -> importance.put(String.valueOf(cell), v));
+        return root;
+    }
+
+    private static ObjectNode image(AuditResult r, int i) {
+        List<String> classes = r.folder().classes();
+        LabelledImage image = r.folder().images().get(i);
+        return JSON.createObjectNode().put("path", r.folder().root().relativize(image.path()).toString())
+                .put("trueClass", image.className()).put("predicted", classes.get(r.predicted()[i]))
+                .put("probability", r.confidence()[i]);
+    }
+
+    private static String html(AuditResult r, BufferedImage reliability) throws IOException {
+        List<String> classes = r.folder().classes();
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Audit of ")
+                .append(escape(r.modelName())).append("</title><style>body{font-family:system-ui,sans-serif;margin:2em}")
+                .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}")
+                .append("figure{display:inline-block;margin:0 1em 1em 0;vertical-align:top}img.x{width:224px;")
+                .append("image-rendering:pixelated}figcaption{font-size:.85em;color:#444;max-width:224px}</style></head><body>\n");
+        h.append("<h1>Audit of ").append(escape(r.modelName())).append("</h1>\n");
+        h.append(String.format(Locale.ROOT, "<p>%d images in %s; accuracy <b>%.4f</b>; expected calibration error "
+                        + "(15 bins) <b>%.4f</b>.</p>\n", r.folder().images().size(), escape(r.folder().root().toString()),
+                r.metrics().accuracy(), r.calibration().expectedCalibrationError()));
+        h.append("<h2>Per class</h2><table><tr><th>class</th><th>precision</th><th>recall</th><th>F1</th><th>support</th></tr>\n");
+        for (ClassificationMetrics.ClassScores s : r.metrics().classes()) {
+            h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.3f</td><td>%.3f</td><td>%.3f</td><td>%d</td></tr>\n",
+                    escape(classes.get(s.classIndex())), s.precision(), s.recall(), s.f1(), s.support()));
+        }
+        h.append("</table>\n<h2>Confusion matrix</h2><table><tr><th>true \\ predicted</th>");
+        for (String c : classes) {
+            h.append("<th>").append(escape(c)).append("</th>");
+        }
+        h.append("</tr>\n");
+        int[][] confusion = r.metrics().confusion();
+        for (int t = 0; t < confusion.length; t++) {
+            h.append("<tr><th>").append(escape(classes.get(t))).append("</th>");
+            for (int v : confusion[t]) {
+                h.append("<td>").append(v).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n<h2>Calibration</h2>").append(img(reliability, "reliability diagram", "")).append('\n');
+        h.append("<h2>Most confident mistakes</h2>\n");
+        if (r.mistakes().isEmpty()) {
+            h.append("<p>None.</p>\n");
+        }
+        for (int i : r.mistakes()) {
+            LabelledImage image = r.folder().images().get(i);
+            h.append(figure(ImageIO.read(image.path().toFile()), String.format(Locale.ROOT, "%s: true %s, predicted %s "
+                    + "(p = %.3f)", r.folder().root().relativize(image.path()), image.className(),
+                    classes.get(r.predicted()[i]), r.confidence()[i])));
+        }
+        h.append(String.format(Locale.ROOT, "<h2>What the model relies on: %d explanations picked by SP-LIME</h2>\n"
+                        + "<p>%d images explained on a %d-cell grid; the picks cover %.0f %% of the cells' total importance. "
+                        + "Green cells raise the predicted class, red lower it.</p>\n", r.pickedImages().size(),
+                r.explanations().size(), r.explanations().values().iterator().next().segmentation().segmentCount(),
+                100 * r.pick().coveredShare()));
+        for (int i : r.pickedImages()) {
+            ImageExplanation e = r.explanations().get(i);
+            LabelledImage image = r.folder().images().get(i);
+            FeatureWeight top = e.top().surrogate().weights().get(0);
+            h.append(figure(ExplanationImages.overlay(e, e.top().label(), 3), String.format(Locale.ROOT,
+                    "%s: true %s, predicted %s (p = %.3f); top cell %d (%+.3f)", r.folder().root().relativize(image.path()),
+                    image.className(), e.top().name(), e.top().probability(), top.feature(), top.weight())));
+        }
+        h.append("</body></html>\n");
+        return h.toString();
+    }
+
+    private static String figure(BufferedImage image, String caption) throws IOException {
+        return "<figure>" + img(image, caption, "x") + "<figcaption>" + escape(caption) + "</figcaption></figure>\n";
+    }
+
+    private static String img(BufferedImage image, String alt, String cls) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", bytes);
+        return "<img class=\"" + cls + "\" alt=\"" + escape(alt) + "\" src=\"data:image/png;base64,"
+                + Base64.getEncoder().encodeToString(bytes.toByteArray()) + "\">";
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

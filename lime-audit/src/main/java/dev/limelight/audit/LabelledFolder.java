@@ -1,0 +1,113 @@
+package dev.limelight.audit;
+
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.datavec.api.io.labels.ParentPathLabelGenerator;
+import org.datavec.api.split.FileSplit;
+
+/**
+ * A folder of images with one sub-folder per class, read with DataVec ({@link FileSplit} over the
+ * image extensions, {@link ParentPathLabelGenerator} for the class). Sub-folder names are matched
+ * to the model's class names when every one of them is a class name (case-insensitive); otherwise,
+ * if there are as many sub-folders as classes, the sorted sub-folder names are taken as classes
+ * 0..K-1.
+ *
+ * @param root    the folder
+ * @param classes the model's class names
+ * @param images  every image, in a deterministic order (sorted by path)
+ */
+public record LabelledFolder(Path root, List<String> classes, List<LabelledImage> images) {
+
+    /** File extensions read: png, jpg, jpeg, bmp, gif. */
+    public static final String[] EXTENSIONS = {"png", "jpg", "jpeg", "bmp", "gif", "PNG", "JPG", "JPEG", "BMP", "GIF"};
+
+    /** Copies the lists. */
+    public LabelledFolder {
+        classes = List.copyOf(classes);
+        images = List.copyOf(images);
+    }
+
+    /**
+     * Reads the folder.
+     *
+     * @param root       the folder with one sub-folder per class
+     * @param modelNames the model's class names
+     * @throws IllegalArgumentException if the folder is missing, has no class sub-folders or images,
+     *                                  or its classes cannot be matched to the model's
+     */
+    public static LabelledFolder read(Path root, List<String> modelNames) {
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException("data folder not found: " + root);
+        }
+        TreeSet<String> folders = new TreeSet<>();
+        try (Stream<Path> children = Files.list(root)) {
+            children.filter(Files::isDirectory).forEach(p -> folders.add(p.getFileName().toString()));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot list " + root + ": " + e.getMessage(), e);
+        }
+        if (folders.isEmpty()) {
+            throw new IllegalArgumentException(root + " has no class sub-folders (expected one folder per class)");
+        }
+        List<String> folderList = new ArrayList<>(folders);
+        int[] index = matchClasses(folderList, modelNames, root);
+
+        FileSplit split = new FileSplit(root.toFile(), EXTENSIONS, new Random(0));
+        ParentPathLabelGenerator labels = new ParentPathLabelGenerator();
+        List<LabelledImage> images = new ArrayList<>();
+        for (URI uri : split.locations()) {
+            Path path = Path.of(uri);
+            if (!path.getParent().getParent().equals(root)) {
+                continue;
+            }
+            String folder = labels.getLabelForPath(uri).toString();
+            images.add(new LabelledImage(path, folder, index[folderList.indexOf(folder)]));
+        }
+        if (images.isEmpty()) {
+            throw new IllegalArgumentException(root + " holds no images (" + String.join(", ",
+                    Arrays.copyOf(EXTENSIONS, 5)) + ") in its class sub-folders");
+        }
+        images.sort((a, b) -> a.path().compareTo(b.path()));
+        return new LabelledFolder(root, modelNames, images);
+    }
+
+    private static int[] matchClasses(List<String> folders, List<String> modelNames, Path root) {
+        int[] index = new int[folders.size()];
+        boolean byName = true;
+        for (int f = 0; f < folders.size(); f++) {
+            index[f] = -1;
+            for (int c = 0; c < modelNames.size(); c++) {
+                if (modelNames.get(c).equalsIgnoreCase(folders.get(f))) {
+                    index[f] = c;
+                }
+            }
+            byName &= index[f] >= 0;
+        }
+        if (byName) {
+            return index;
+        }
+        if (folders.size() == modelNames.size()) {
+            for (int f = 0; f < folders.size(); f++) {
+                index[f] = f;
+            }
+            return index;
+        }
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+                "%s has %d class folders %s but the model has %d classes %s; name the folders after the classes "
+                        + "or give as many folders as classes (taken in sorted order)", root, folders.size(), folders,
+                modelNames.size(), modelNames.size() > 12 ? modelNames.subList(0, 12) + "..." : modelNames));
+    }
+
+    /** @return a file for tests and messages */
+    File rootFile() {
+        return root.toFile();
+    }
+}

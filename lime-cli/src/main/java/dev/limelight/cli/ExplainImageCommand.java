@@ -1,0 +1,170 @@
+package dev.limelight.cli;
+
+import dev.limelight.core.FeatureWeight;
+import dev.limelight.image.AdaptiveSampling;
+import dev.limelight.image.HideMode;
+import dev.limelight.image.ImageExplainer;
+import dev.limelight.image.ImageExplainerOptions;
+import dev.limelight.image.ImageExplanation;
+import dev.limelight.image.ImageFiles;
+import dev.limelight.image.LabelExplanation;
+import dev.limelight.image.RasterImage;
+import dev.limelight.image.SegmenterKind;
+import dev.limelight.image.render.ExplanationWriter;
+import dev.limelight.models.ClassNames;
+import dev.limelight.models.ImageModels;
+import dev.limelight.models.ModelOptions;
+import dev.limelight.models.NetworkImageClassifier;
+import dev.limelight.models.Preprocessing;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code limelight explain-image}: explains an image model's prediction on a photo and writes
+ * explanation.json, explanation.png, heatmap.png and report.html.
+ */
+@Command(name = "explain-image", mixinStandardHelpOptions = true,
+        description = "Explain which superpixels of a photo made an image classifier predict its labels.")
+final class ExplainImageCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE",
+            description = "Keras .h5 full model (functional or sequential) or DL4J model zip.")
+    private Path model;
+
+    @Option(names = "--image", required = true, paramLabel = "FILE", description = "The photo (PNG, JPEG, BMP, GIF).")
+    private Path image;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+    private Path out;
+
+    @Option(names = "--labels", paramLabel = "FILE",
+            description = "Class names: imagenet_class_index.json style, or one name per line.")
+    private Path labels;
+
+    @Option(names = "--top-labels", paramLabel = "K", defaultValue = "5",
+            description = "Explain the K most probable labels (default: ${DEFAULT-VALUE}).")
+    private int topLabels;
+
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "1000",
+            description = "Perturbed samples (default: ${DEFAULT-VALUE}); the budget with --adaptive.")
+    private int samples;
+
+    @Option(names = "--segmenter", paramLabel = "NAME", defaultValue = "slic",
+            description = "slic, fh04, meanshift, watershed or grid (default: ${DEFAULT-VALUE}).")
+    private String segmenter;
+
+    @Option(names = "--segments", paramLabel = "S", defaultValue = "" + SegmenterKind.DEFAULT_SEGMENTS,
+            description = "Segments aimed at (default: ${DEFAULT-VALUE}).")
+    private int segments;
+
+    @Option(names = "--hide", paramLabel = "MODE", defaultValue = "mean",
+            description = "What hidden segments show: mean, blur or R,G,B (default: ${DEFAULT-VALUE}).")
+    private String hide;
+
+    @Option(names = "--preprocess", paramLabel = "PRESET",
+            description = "inception (x/127.5-1), unit (x/255), caffe (BGR, mean subtracted) or none "
+                    + "(default: the model card's, else unit).")
+    private String preprocess;
+
+    @Option(names = "--logits", description = "The model outputs logits: apply a softmax.")
+    private boolean logits;
+
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "32",
+            description = "Images per model call (default: ${DEFAULT-VALUE}).")
+    private int batch;
+
+    @Option(names = "--seed", paramLabel = "X", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--stability", paramLabel = "R", defaultValue = "1",
+            description = "Also explain with R seeds and report the top-5 agreement (default: off).")
+    private int stability;
+
+    @Option(names = "--adaptive", description = "Sample in rounds of 100 until the top-5 segments are stable "
+            + "(bootstrap agreement 0.8) or --samples are spent.")
+    private boolean adaptive;
+
+    @Option(names = "--fidelity", description = "Measure deletion / insertion curves against random orders.")
+    private boolean fidelity;
+
+    @Option(names = "--counterfactual", description = "Find the fewest top segments whose hiding flips the prediction.")
+    private boolean counterfactual;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        ImageExplainerOptions options = explainerOptions();
+        RasterImage photo = ImageFiles.read(image);
+        NetworkImageClassifier classifier = ImageModels.load(model, modelOptions());
+        PrintWriter err = spec.commandLine().getErr();
+        ImageExplanation explanation = new ImageExplainer(options.toBuilder()
+                .progress(new ProgressBar(err, quiet)).build()).explain(photo, classifier);
+        Path report = ExplanationWriter.write(explanation, image.getFileName().toString(), out);
+        print(explanation, spec.commandLine().getOut());
+        spec.commandLine().getOut().println("wrote " + out.resolve("explanation.json") + ", "
+                + out.resolve("explanation.png") + " and " + report);
+        return Limelight.DONE;
+    }
+
+    ImageExplainerOptions explainerOptions() {
+        if (segments < 2) {
+            throw new BadInputException("--segments must be at least 2, got " + segments);
+        }
+        if (samples < 2) {
+            throw new BadInputException("--samples must be at least 2, got " + samples);
+        }
+        return ImageExplainerOptions.builder()
+                .samples(samples)
+                .batchSize(batch)
+                .segmenter(SegmenterKind.parse(segmenter).create(segments))
+                .hideMode(HideMode.parse(hide))
+                .topLabels(topLabels)
+                .seed(seed)
+                .stability(stability, 5)
+                .adaptive(adaptive ? AdaptiveSampling.DEFAULTS : null)
+                .fidelityCurves(fidelity)
+                .counterfactual(counterfactual)
+                .build();
+    }
+
+    private ModelOptions modelOptions() {
+        ModelOptions.Builder b = ModelOptions.builder().logits(logits);
+        if (preprocess != null) {
+            b.preprocessing(Preprocessing.byName(preprocess));
+        }
+        if (labels != null) {
+            b.classNames(ClassNames.read(labels));
+        }
+        return b.build();
+    }
+
+    static void print(ImageExplanation e, PrintWriter out) {
+        out.printf(Locale.ROOT, "%s, %d segments, %d samples, seed %d (%s)%n", e.image(), e.segmentation().segmentCount(),
+                e.samples(), e.seed(), e.timings());
+        for (LabelExplanation l : e.labels()) {
+            out.printf(Locale.ROOT, "  %-24s p=%.4f  score %.3f  top segments:", l.name(), l.probability(),
+                    l.surrogate().score());
+            for (FeatureWeight w : l.surrogate().top(5)) {
+                out.printf(Locale.ROOT, " %d(%+.4f)", w.feature(), w.weight());
+            }
+            out.println();
+            l.trust().stabilityIfMeasured().ifPresent(s -> out.println("    " + s));
+            l.trust().fidelityIfMeasured().ifPresent(f -> out.println("    " + f));
+            l.trust().counterfactualIfFound().ifPresent(c -> out.println("    counterfactual: " + c));
+        }
+        e.samplingIfAdaptive().ifPresent(s -> out.printf(Locale.ROOT, "  adaptive sampling: %d of %d samples, %s%n",
+                s.used(), s.budget(), s.converged() ? "stable" : "budget spent before the threshold"));
+    }
+}
