@@ -3,12 +3,16 @@ package dev.limelight.models;
 import dev.limelight.core.ImageInput;
 import dev.limelight.core.ImageLayout;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -140,7 +144,9 @@ public final class LoadedNetwork {
 
     /**
      * Works out, from the configuration alone (no forward pass), how many values the network
-     * outputs per image of the given input.
+     * outputs per image of the given input, checking on the way that every layer gets the input
+     * width it was built for (so that a wrong explicit size fails here, naming the layer, rather
+     * than inside the forward pass).
      *
      * @param input the images the network will get
      * @return the length of the output vector per image
@@ -157,15 +163,9 @@ public final class LoadedNetwork {
                 input.layout() == ImageLayout.NHWC ? CNN2DFormat.NHWC : CNN2DFormat.NCHW);
         InputType out;
         try {
-            if (network instanceof ComputationGraph g) {
-                var conf = g.getConfiguration().clone();
-                Map<String, InputType> types = conf.getLayerActivationTypes(type);
-                out = types.get(conf.getNetworkOutputs().get(0));
-            } else {
-                List<InputType> types = ((MultiLayerNetwork) network).getLayerWiseConfigurations().clone()
-                        .getLayerActivationTypes(type);
-                out = types.get(types.size() - 1);
-            }
+            out = network instanceof ComputationGraph g ? propagate(g, type) : propagate((MultiLayerNetwork) network, type);
+        } catch (ModelFileException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw unsupported("input " + input + " does not fit " + name + ": " + e.getMessage(), e);
         }
@@ -173,6 +173,50 @@ public final class LoadedNetwork {
             throw unsupported(name + " outputs " + out + " per image, not a vector of class scores");
         }
         return ff.getSize();
+    }
+
+    private InputType propagate(MultiLayerNetwork mln, InputType type) {
+        var conf = mln.getLayerWiseConfigurations();
+        for (int i = 0; i < conf.getConfs().size(); i++) {
+            InputPreProcessor pre = conf.getInputPreProcess(i);
+            InputType in = pre != null ? pre.getOutputType(type) : type;
+            Layer layer = conf.getConf(i).getLayer();
+            requireFits(layer, layer.getLayerName() != null ? layer.getLayerName() : "layer " + i, in, type);
+            type = layer.getOutputType(i, in);
+        }
+        return type;
+    }
+
+    private InputType propagate(ComputationGraph graph, InputType type) {
+        var original = graph.getConfiguration();
+        Map<String, InputType> types = original.clone().getLayerActivationTypes(type);
+        for (Map.Entry<String, GraphVertex> vertex : original.getVertices().entrySet()) {
+            if (vertex.getValue() instanceof LayerVertex lv) {
+                InputType in = types.get(original.getVertexInputs().get(vertex.getKey()).get(0));
+                InputPreProcessor pre = lv.getPreProcessor();
+                requireFits(lv.getLayerConf().getLayer(), vertex.getKey(), pre != null ? pre.getOutputType(in) : in, type);
+            }
+        }
+        return types.get(original.getNetworkOutputs().get(0));
+    }
+
+    /** Checks that a layer built for nIn inputs (channels for image layers) gets that many. */
+    private void requireFits(Layer layer, String layerName, InputType in, InputType networkInput) {
+        if (!(layer instanceof FeedForwardLayer ff) || ff.getNIn() <= 0) {
+            return;
+        }
+        long got;
+        if (in instanceof InputType.InputTypeConvolutional cnn) {
+            got = cnn.getChannels();
+        } else if (in instanceof InputType.InputTypeFeedForward flat) {
+            got = flat.getSize();
+        } else {
+            return;
+        }
+        if (got != ff.getNIn()) {
+            throw unsupported("input " + networkInput + " does not fit " + name + ": layer '" + layerName
+                    + "' was built for " + ff.getNIn() + " inputs but would get " + got + " (" + in + ")", null);
+        }
     }
 
     private ModelFileException unsupported(String message) {

@@ -37,8 +37,8 @@ final class Dl4jFixtures {
                 .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.RELU).dataFormat(format).build())
                 .layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
                         .dataFormat(format).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(classes).activation(output)
-                        .build())
+                .layer(new OutputLayer.Builder(output == Activation.SOFTMAX ? LossFunctions.LossFunction.MCXENT
+                        : LossFunctions.LossFunction.MSE).nOut(classes).activation(output).build())
                 .setInputType(InputType.convolutional(height, width, channels, format))
                 .build();
         MultiLayerNetwork network = new MultiLayerNetwork(conf);
