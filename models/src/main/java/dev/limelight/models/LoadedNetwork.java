@@ -1,0 +1,236 @@
+package dev.limelight.models;
+
+import dev.limelight.core.ImageInput;
+import dev.limelight.core.ImageLayout;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A DL4J network as read from a model file (or handed over by a training script), with what is
+ * known about its input: layout, channels and, when the file says so, the image size. It is the
+ * raw network: no preprocessing, no probability check; {@link ImageModels#load(Path, ModelOptions)}
+ * turns it into an {@link NetworkImageClassifier}.
+ *
+ * <p>Like the DL4J network it holds, it is not safe for concurrent use.
+ */
+public final class LoadedNetwork {
+
+    private final Model network;
+    private final String name;
+    private final Path file;
+    private final ModelFormat format;
+    private final ImageLayout layout;
+    private final int channels;
+    private final int height;
+    private final int width;
+    private final ModelCard card;
+    private final boolean hasNormalizer;
+
+    LoadedNetwork(Model network, String name, Path file, ModelFormat format, ImageLayout layout, int channels,
+            int height, int width, ModelCard card, boolean hasNormalizer) {
+        if (!(network instanceof MultiLayerNetwork) && !(network instanceof ComputationGraph)) {
+            throw new IllegalArgumentException("not a MultiLayerNetwork or ComputationGraph: " + network);
+        }
+        this.network = network;
+        this.name = Objects.requireNonNull(name, "name");
+        this.file = file;
+        this.format = format;
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.channels = channels;
+        this.height = height;
+        this.width = width;
+        this.card = card;
+        this.hasNormalizer = hasNormalizer;
+    }
+
+    /** @return the DL4J network: a {@link MultiLayerNetwork} or a {@link ComputationGraph} */
+    public Model network() {
+        return network;
+    }
+
+    /** @return true for a ComputationGraph (Keras functional models, DL4J graphs) */
+    public boolean isComputationGraph() {
+        return network instanceof ComputationGraph;
+    }
+
+    /** @return the name used in messages (the file name unless the options gave one) */
+    public String name() {
+        return name;
+    }
+
+    /** @return the file the network was read from, if it came from one */
+    public Optional<Path> file() {
+        return Optional.ofNullable(file);
+    }
+
+    /** @return the kind of file it was read from, if it came from one */
+    public Optional<ModelFormat> format() {
+        return Optional.ofNullable(format);
+    }
+
+    /** @return the layout the network takes: NHWC for imported channels_last Keras models, else NCHW */
+    public ImageLayout layout() {
+        return layout;
+    }
+
+    /** @return the input channels, 1 or 3 */
+    public int channels() {
+        return channels;
+    }
+
+    /**
+     * @return the input the file declares, or empty when it does not fix the image size (fully
+     *         convolutional models, DL4J zips without a model card)
+     */
+    public Optional<ImageInput> declaredInput() {
+        return height > 0 && width > 0 ? Optional.of(new ImageInput(height, width, channels, layout)) : Optional.empty();
+    }
+
+    /** @return the Limelight model card inside a DL4J zip, if it has one */
+    public Optional<ModelCard> card() {
+        return Optional.ofNullable(card);
+    }
+
+    /** @return true if a DL4J zip holds a DL4J normalizer (normalizer.bin), which Limelight does not apply */
+    public boolean hasNormalizer() {
+        return hasNormalizer;
+    }
+
+    /** @return the network's number of inputs (1 for a MultiLayerNetwork) */
+    public int inputCount() {
+        return network instanceof ComputationGraph g ? g.getConfiguration().getNetworkInputs().size() : 1;
+    }
+
+    /** @return the network's number of outputs (1 for a MultiLayerNetwork) */
+    public int outputCount() {
+        return network instanceof ComputationGraph g ? g.getConfiguration().getNetworkOutputs().size() : 1;
+    }
+
+    /** @return the data type of the network's parameters and activations */
+    public DataType dataType() {
+        return network instanceof ComputationGraph g ? g.getConfiguration().getDataType()
+                : ((MultiLayerNetwork) network).getLayerWiseConfigurations().getDataType();
+    }
+
+    /**
+     * Runs the network in inference mode on an already preprocessed batch.
+     *
+     * @param input a batch in the network's layout (cast to the network's data type if needed)
+     * @return the network's single output
+     * @throws IllegalStateException for a graph with several inputs or outputs (use {@link #network()})
+     */
+    public INDArray output(INDArray input) {
+        if (inputCount() != 1 || outputCount() != 1) {
+            throw new IllegalStateException(name + " has " + inputCount() + " input(s) and " + outputCount()
+                    + " output(s); output(INDArray) needs one of each");
+        }
+        INDArray x = input.dataType() == dataType() ? input : input.castTo(dataType());
+        return network instanceof ComputationGraph g ? g.outputSingle(x) : ((MultiLayerNetwork) network).output(x);
+    }
+
+    /**
+     * Works out, from the configuration alone (no forward pass), how many values the network
+     * outputs per image of the given input, checking on the way that every layer gets the input
+     * width it was built for (so that a wrong explicit size fails here, naming the layer, rather
+     * than inside the forward pass).
+     *
+     * @param input the images the network will get
+     * @return the length of the output vector per image
+     * @throws ModelFileException {@link ModelFileException.Problem#UNSUPPORTED_MODEL} if the network
+     *                            has other than one input and one output, its output is not a vector,
+     *                            or the input does not fit it
+     */
+    public long outputSize(ImageInput input) {
+        if (inputCount() != 1 || outputCount() != 1) {
+            throw unsupported(name + " has " + inputCount() + " input(s) and " + outputCount()
+                    + " output(s); an image classifier has one of each");
+        }
+        InputType type = InputType.convolutional(input.height(), input.width(), input.channels(),
+                input.layout() == ImageLayout.NHWC ? CNN2DFormat.NHWC : CNN2DFormat.NCHW);
+        InputType out;
+        try {
+            out = network instanceof ComputationGraph g ? propagate(g, type) : propagate((MultiLayerNetwork) network, type);
+        } catch (ModelFileException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw unsupported("input " + input + " does not fit " + name + ": " + e.getMessage(), e);
+        }
+        if (!(out instanceof InputType.InputTypeFeedForward ff)) {
+            throw unsupported(name + " outputs " + out + " per image, not a vector of class scores");
+        }
+        return ff.getSize();
+    }
+
+    private InputType propagate(MultiLayerNetwork mln, InputType type) {
+        var conf = mln.getLayerWiseConfigurations();
+        for (int i = 0; i < conf.getConfs().size(); i++) {
+            InputPreProcessor pre = conf.getInputPreProcess(i);
+            InputType in = pre != null ? pre.getOutputType(type) : type;
+            Layer layer = conf.getConf(i).getLayer();
+            requireFits(layer, layer.getLayerName() != null ? layer.getLayerName() : "layer " + i, in, type);
+            type = layer.getOutputType(i, in);
+        }
+        return type;
+    }
+
+    private InputType propagate(ComputationGraph graph, InputType type) {
+        var original = graph.getConfiguration();
+        Map<String, InputType> types = original.clone().getLayerActivationTypes(type);
+        for (Map.Entry<String, GraphVertex> vertex : original.getVertices().entrySet()) {
+            if (vertex.getValue() instanceof LayerVertex lv) {
+                InputType in = types.get(original.getVertexInputs().get(vertex.getKey()).get(0));
+                InputPreProcessor pre = lv.getPreProcessor();
+                requireFits(lv.getLayerConf().getLayer(), vertex.getKey(), pre != null ? pre.getOutputType(in) : in, type);
+            }
+        }
+        return types.get(original.getNetworkOutputs().get(0));
+    }
+
+    /** Checks that a layer built for nIn inputs (channels for image layers) gets that many. */
+    private void requireFits(Layer layer, String layerName, InputType in, InputType networkInput) {
+        if (!(layer instanceof FeedForwardLayer ff) || ff.getNIn() <= 0) {
+            return;
+        }
+        long got;
+        if (in instanceof InputType.InputTypeConvolutional cnn) {
+            got = cnn.getChannels();
+        } else if (in instanceof InputType.InputTypeFeedForward flat) {
+            got = flat.getSize();
+        } else {
+            return;
+        }
+        if (got != ff.getNIn()) {
+            throw unsupported("input " + networkInput + " does not fit " + name + ": layer '" + layerName
+                    + "' was built for " + ff.getNIn() + " inputs but would get " + got + " (" + in + ")", null);
+        }
+    }
+
+    private ModelFileException unsupported(String message) {
+        return unsupported(message, null);
+    }
+
+    private ModelFileException unsupported(String message, Throwable cause) {
+        return new ModelFileException(file, ModelFileException.Problem.UNSUPPORTED_MODEL, message, cause);
+    }
+
+    @Override
+    public String toString() {
+        return name + ": " + (isComputationGraph() ? "ComputationGraph" : "MultiLayerNetwork") + ", input "
+                + declaredInput().map(ImageInput::toString).orElse("?x?x" + channels + " " + layout)
+                + (card != null ? ", model card " + card.name() : "");
+    }
+}

@@ -1,0 +1,120 @@
+package dev.limelight.models;
+
+import dev.limelight.core.ImageClassifier;
+import dev.limelight.core.ImageInput;
+import dev.limelight.core.Probabilities;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * A real DL4J network (Keras import or DL4J zip) as lime-core's {@link ImageClassifier}: it takes
+ * batches of [0, 255] RGB pixels in the network's own layout ({@link #input()}), preprocesses them
+ * in place with its {@link Preprocessing} preset, runs the network in inference mode, applies a
+ * softmax when the network outputs logits, and checks that every row is a probability vector
+ * ({@link Probabilities#requireValid}: finite, non-negative, summing to 1 within 1e-3), failing with
+ * a message naming the model otherwise.
+ *
+ * <p>Made by {@link ImageModels}. {@link #predict} is synchronized: DL4J networks are not safe for
+ * concurrent use.
+ */
+public final class NetworkImageClassifier implements ImageClassifier {
+
+    private final LoadedNetwork network;
+    private final String name;
+    private final ImageInput input;
+    private final int classCount;
+    private final Preprocessing preprocessing;
+    private final boolean logits;
+    private final List<String> classNames;
+
+    NetworkImageClassifier(LoadedNetwork network, String name, ImageInput input, int classCount,
+            Preprocessing preprocessing, boolean logits, List<String> classNames) {
+        this.network = Objects.requireNonNull(network, "network");
+        this.name = Objects.requireNonNull(name, "name");
+        this.input = Objects.requireNonNull(input, "input");
+        this.classCount = classCount;
+        this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
+        this.logits = logits;
+        this.classNames = List.copyOf(classNames);
+    }
+
+    @Override
+    public ImageInput input() {
+        return input;
+    }
+
+    @Override
+    public int classCount() {
+        return classCount;
+    }
+
+    @Override
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    /** @return the preset applied to every batch */
+    public Preprocessing preprocessing() {
+        return preprocessing;
+    }
+
+    /** @return true if a softmax is applied to the network's outputs (the {@code logits} option) */
+    public boolean appliesSoftmax() {
+        return logits;
+    }
+
+    /** @return the model's name, as used in messages */
+    public String name() {
+        return name;
+    }
+
+    /** @return the underlying network and what its file said */
+    public LoadedNetwork network() {
+        return network;
+    }
+
+    /**
+     * Scores a batch.
+     *
+     * @param batch N images of {@link #input()}'s shape, floating point, values in [0, 255], RGB;
+     *              preprocessed in place, so its contents are overwritten
+     * @return N x K class probabilities
+     * @throws IllegalArgumentException if the batch has the wrong shape or is not floating point
+     * @throws IllegalStateException    if the output is not a probability matrix (names the model,
+     *                                  the row and the value)
+     */
+    @Override
+    public synchronized INDArray predict(INDArray batch) {
+        if (batch == null) {
+            throw new IllegalArgumentException(name + ": the batch must not be null");
+        }
+        long n = batch.rank() == 4 ? batch.size(0) : -1;
+        if (n < 1 || !Arrays.equals(batch.shape(), input.batchShape(n))) {
+            throw new IllegalArgumentException(name + " takes batches of shape [N, "
+                    + Arrays.toString(input.batchShape(1)).substring(4) + " (" + input.layout() + "), got "
+                    + Arrays.toString(batch.shape()));
+        }
+        if (!batch.dataType().isFPType()) {
+            throw new IllegalArgumentException(name + " takes floating-point batches, got " + batch.dataType());
+        }
+        preprocessing.applyInPlace(batch, input.layout());
+        INDArray output = network.output(batch);
+        if (output.rank() != 2) {
+            output = output.reshape(n, output.length() / n);
+        }
+        if (logits) {
+            output = Transforms.softmax(output, false);
+        }
+        return Probabilities.requireValid(output, n, classCount, name);
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + (network.isComputationGraph() ? "ComputationGraph" : "MultiLayerNetwork") + ", input "
+                + input + ", preprocessing " + preprocessing + (logits ? ", softmax applied" : "") + ", " + classCount
+                + " classes)";
+    }
+}

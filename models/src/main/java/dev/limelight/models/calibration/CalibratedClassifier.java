@@ -1,0 +1,73 @@
+package dev.limelight.models.calibration;
+
+import dev.limelight.core.ImageClassifier;
+import dev.limelight.core.ImageInput;
+import dev.limelight.core.Probabilities;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * An {@link ImageClassifier} whose probabilities are temperature-scaled: softmax(log p / T), p the
+ * wrapped classifier's probabilities (below the smallest normal float they count as that, so the
+ * logarithm is finite). T comes from {@link TemperatureScaling}; T = 1 changes nothing, T > 1
+ * softens over-confident outputs. The ranking of the classes is kept. Computed with ND4J
+ * operations on the wrapped classifier's output (works on any backend).
+ */
+public final class CalibratedClassifier implements ImageClassifier {
+
+    private final ImageClassifier classifier;
+    private final double temperature;
+
+    /**
+     * @param classifier  the classifier to calibrate
+     * @param temperature T, finite and > 0
+     */
+    public CalibratedClassifier(ImageClassifier classifier, double temperature) {
+        this.classifier = Objects.requireNonNull(classifier, "classifier");
+        if (!(temperature > 0) || !Double.isFinite(temperature)) {
+            throw new IllegalArgumentException("temperature must be finite and > 0, got " + temperature);
+        }
+        this.temperature = temperature;
+    }
+
+    /** @return the wrapped classifier */
+    public ImageClassifier classifier() {
+        return classifier;
+    }
+
+    /** @return T */
+    public double temperature() {
+        return temperature;
+    }
+
+    @Override
+    public ImageInput input() {
+        return classifier.input();
+    }
+
+    @Override
+    public int classCount() {
+        return classifier.classCount();
+    }
+
+    @Override
+    public List<String> classNames() {
+        return classifier.classNames();
+    }
+
+    @Override
+    public INDArray predict(INDArray batch) {
+        long n = batch.size(0);
+        INDArray p = classifier.predict(batch);
+        INDArray scaled = Transforms.log(Transforms.max(p, LogScores.PROBABILITY_FLOOR, true), false).divi(temperature);
+        return Probabilities.requireValid(Transforms.softmax(scaled, false), n, classCount(), toString());
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%s calibrated at T = %.4f", classifier, temperature);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.limelight.models;
+
+/** The nsfwjs InceptionV3 (299 x 299) against the TF.js reference. */
+class InceptionV3ParityTest extends NsfwModelParity {
+
+    @Override
+    String modelFile() {
+        return "models/nsfw_inception_v3.h5";
+    }
+
+    @Override
+    String referenceKey() {
+        return "inception_v3";
+    }
+
+    @Override
+    int size() {
+        return 299;
+    }
+}
