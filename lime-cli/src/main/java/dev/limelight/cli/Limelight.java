@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "limelight 0.1.0-SNAPSHOT",
         description = "LIME explanations for Deeplearning4j and Keras classifiers.",
-        subcommands = {ExplainNeighbourhoodCommand.class})
+        subcommands = {ExplainImageCommand.class, ExplainNeighbourhoodCommand.class})
 public final class Limelight {
 
     /** Exit code: the command did what was asked. */
@@ -46,7 +46,8 @@ public final class Limelight {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
-            if (e instanceof BadInputException || e instanceof IllegalArgumentException) {
+            if (e instanceof BadInputException || e instanceof IllegalArgumentException
+                    || e instanceof dev.limelight.core.InvalidModelOutputException) {
                 cl.getErr().println("limelight: " + e.getMessage());
                 return BAD_INPUT;
             }
