@@ -14,6 +14,8 @@ import java.util.Objects;
  *   <tr><td>explained (images explained, spread over the classes)</td><td>40</td></tr>
  *   <tr><td>samples per explanation</td><td>300</td></tr>
  *   <tr><td>grid cells (the shared segments)</td><td>16 (4 x 4)</td></tr>
+ *   <tr><td>cells per explanation (K; SP-LIME needs sparse explanations)</td><td>4, chosen by forward
+ *       selection as the reference's auto mode does for K &lt;= 6</td></tr>
  *   <tr><td>hide mode</td><td>segment mean</td></tr>
  *   <tr><td>batch size</td><td>32</td></tr>
  *   <tr><td>mistakes listed</td><td>10</td></tr>
@@ -26,6 +28,7 @@ public final class AuditOptions {
     private final int explained;
     private final int samples;
     private final int gridCells;
+    private final int cellsPerExplanation;
     private final HideMode hideMode;
     private final int batchSize;
     private final int mistakes;
@@ -37,6 +40,7 @@ public final class AuditOptions {
         this.explained = b.explained;
         this.samples = b.samples;
         this.gridCells = b.gridCells;
+        this.cellsPerExplanation = b.cellsPerExplanation;
         this.hideMode = b.hideMode;
         this.batchSize = b.batchSize;
         this.mistakes = b.mistakes;
@@ -67,6 +71,11 @@ public final class AuditOptions {
     /** @return grid cells per image */
     public int gridCells() {
         return gridCells;
+    }
+
+    /** @return K, the cells each explanation keeps */
+    public int cellsPerExplanation() {
+        return cellsPerExplanation;
     }
 
     /** @return what hidden cells show */
@@ -100,6 +109,7 @@ public final class AuditOptions {
         private int explained = 40;
         private int samples = 300;
         private int gridCells = 16;
+        private int cellsPerExplanation = 4;
         private HideMode hideMode = HideMode.segmentMean();
         private int batchSize = 32;
         private int mistakes = 10;
@@ -130,6 +140,12 @@ public final class AuditOptions {
         /** @param gridCells cells per image, at least 2 (default 16) */
         public Builder gridCells(int gridCells) {
             this.gridCells = atLeast("gridCells", gridCells, 2);
+            return this;
+        }
+
+        /** @param k cells each explanation keeps, at least 1 (default 4) */
+        public Builder cellsPerExplanation(int k) {
+            this.cellsPerExplanation = atLeast("cellsPerExplanation", k, 1);
             return this;
         }
 

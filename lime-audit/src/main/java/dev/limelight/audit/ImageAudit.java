@@ -1,5 +1,6 @@
 package dev.limelight.audit;
 
+import dev.limelight.core.FeatureSelection;
 import dev.limelight.core.ImageClassifier;
 import dev.limelight.core.Probabilities;
 import dev.limelight.core.SubmodularPick;
@@ -25,8 +26,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Audits an image classifier over a labelled folder: classifies every image in batches, computes
  * the metrics and calibration, explains the predicted class of a subset of images (spread evenly
- * over the true classes, seeded) on a fixed grid, and lets SP-LIME pick the B explanations that
- * together cover the most important grid cells.
+ * over the true classes, seeded) on a fixed grid with K cells each (sparse, as SP-LIME needs: an
+ * explanation that weights every cell covers everything), and lets SP-LIME pick the B explanations
+ * that together cover the most important grid cells.
  */
 public final class ImageAudit {
 
@@ -82,6 +84,8 @@ public final class ImageAudit {
                 .samples(options.samples())
                 .batchSize(options.batchSize())
                 .segmenter(SegmenterKind.GRID.create(options.gridCells()))
+                .featureSelection(FeatureSelection.AUTO)
+                .numFeatures(options.cellsPerExplanation())
                 .hideMode(options.hideMode())
                 .build();
         int done = 0;

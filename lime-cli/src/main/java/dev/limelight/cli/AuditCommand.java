@@ -1,0 +1,107 @@
+package dev.limelight.cli;
+
+import dev.limelight.audit.AuditOptions;
+import dev.limelight.audit.AuditReport;
+import dev.limelight.audit.AuditResult;
+import dev.limelight.audit.ImageAudit;
+import dev.limelight.audit.LabelledFolder;
+import dev.limelight.image.HideMode;
+import dev.limelight.models.ClassNames;
+import dev.limelight.models.ImageModels;
+import dev.limelight.models.ModelOptions;
+import dev.limelight.models.NetworkImageClassifier;
+import dev.limelight.models.Preprocessing;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code limelight audit}: audits an image classifier over a folder with one sub-folder per
+ * class and writes audit.json, reliability.png and report.html.
+ */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Audit an image classifier over a labelled folder (one sub-folder per class): metrics, "
+                + "calibration, confident mistakes, and the explanations SP-LIME picks.")
+final class AuditCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Keras .h5 or DL4J model zip.")
+    private Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "One sub-folder of images per class.")
+    private Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+    private Path out;
+
+    @Option(names = "--budget", paramLabel = "B", defaultValue = "5",
+            description = "Explanations SP-LIME picks (default: ${DEFAULT-VALUE}).")
+    private int budget;
+
+    @Option(names = "--explain", paramLabel = "N", defaultValue = "40",
+            description = "Images explained at most, spread over the classes (default: ${DEFAULT-VALUE}).")
+    private int explained;
+
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "300",
+            description = "Perturbed samples per explanation (default: ${DEFAULT-VALUE}).")
+    private int samples;
+
+    @Option(names = "--grid", paramLabel = "CELLS", defaultValue = "16",
+            description = "Grid cells per image, shared by all explanations (default: ${DEFAULT-VALUE}).")
+    private int grid;
+
+    @Option(names = "--hide", paramLabel = "MODE", defaultValue = "mean", description = "mean, blur or R,G,B.")
+    private String hide;
+
+    @Option(names = "--labels", paramLabel = "FILE", description = "Class names file.")
+    private Path labels;
+
+    @Option(names = "--preprocess", paramLabel = "PRESET", description = "inception, unit, caffe or none.")
+    private String preprocess;
+
+    @Option(names = "--logits", description = "The model outputs logits: apply a softmax.")
+    private boolean logits;
+
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "32", description = "Images per model call.")
+    private int batch;
+
+    @Option(names = "--seed", paramLabel = "X", defaultValue = "0", description = "Random seed.")
+    private long seed;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        ModelOptions.Builder modelOptions = ModelOptions.builder().logits(logits);
+        if (preprocess != null) {
+            modelOptions.preprocessing(Preprocessing.byName(preprocess));
+        }
+        if (labels != null) {
+            modelOptions.classNames(ClassNames.read(labels));
+        }
+        AuditOptions options = AuditOptions.builder().budget(budget).explained(explained).samples(samples)
+                .gridCells(grid).hideMode(HideMode.parse(hide)).batchSize(batch).seed(seed)
+                .progress(new ProgressBar(spec.commandLine().getErr(), quiet)).build();
+        NetworkImageClassifier classifier = ImageModels.load(model, modelOptions.build());
+        LabelledFolder folder = LabelledFolder.read(data, classifier.classNames());
+        AuditResult result = new ImageAudit(options).run(folder, classifier, classifier.name());
+        Path report = AuditReport.write(result, out);
+        PrintWriter printer = spec.commandLine().getOut();
+        printer.printf(Locale.ROOT, "%d images, accuracy %.4f, expected calibration error %.4f, %d mistakes listed%n",
+                folder.images().size(), result.metrics().accuracy(), result.calibration().expectedCalibrationError(),
+                result.mistakes().size());
+        printer.printf(Locale.ROOT, "SP-LIME picked %s of %d explanations (coverage %.0f %%)%n", result.pickedImages(),
+                result.explanations().size(), 100 * result.pick().coveredShare());
+        printer.println("wrote " + out.resolve("audit.json") + " and " + report);
+        return Limelight.DONE;
+    }
+}
