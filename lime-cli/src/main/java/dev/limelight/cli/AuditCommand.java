@@ -67,6 +67,11 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--preprocess", paramLabel = "PRESET", description = "inception, unit, caffe or none.")
     private String preprocess;
 
+    @Option(names = "--input-size", paramLabel = "HxW",
+            description = "The model's input size, for models that do not say it (fully convolutional ones, "
+                    + "DL4J zips without a model card), e.g. 224x224.")
+    private String inputSize;
+
     @Option(names = "--logits", description = "The model outputs logits: apply a softmax.")
     private boolean logits;
 
@@ -82,6 +87,7 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ModelOptions.Builder modelOptions = ModelOptions.builder().logits(logits);
+        InputSize.parse(inputSize).ifPresent(size -> modelOptions.inputSize(size[0], size[1]));
         if (preprocess != null) {
             modelOptions.preprocessing(Preprocessing.byName(preprocess));
         }
@@ -91,7 +97,7 @@ final class AuditCommand implements Callable<Integer> {
         AuditOptions options = AuditOptions.builder().budget(budget).explained(explained).samples(samples)
                 .gridCells(grid).hideMode(HideMode.parse(hide)).batchSize(batch).seed(seed)
                 .progress(new ProgressBar(spec.commandLine().getErr(), quiet)).build();
-        NetworkImageClassifier classifier = ImageModels.load(model, modelOptions.build());
+        NetworkImageClassifier classifier = CliModels.load(model, modelOptions.build());
         LabelledFolder folder = LabelledFolder.read(data, classifier.classNames());
         AuditResult result = new ImageAudit(options).run(folder, classifier, classifier.name());
         Path report = AuditReport.write(result, out);

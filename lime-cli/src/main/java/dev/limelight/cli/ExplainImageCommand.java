@@ -76,6 +76,11 @@ final class ExplainImageCommand implements Callable<Integer> {
                     + "(default: the model card's, else unit).")
     private String preprocess;
 
+    @Option(names = "--input-size", paramLabel = "HxW",
+            description = "The model's input size, for models that do not say it (fully convolutional ones, "
+                    + "DL4J zips without a model card), e.g. 224x224.")
+    private String inputSize;
+
     @Option(names = "--logits", description = "The model outputs logits: apply a softmax.")
     private boolean logits;
 
@@ -107,7 +112,7 @@ final class ExplainImageCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ImageExplainerOptions options = explainerOptions();
         RasterImage photo = ImageFiles.read(image);
-        NetworkImageClassifier classifier = ImageModels.load(model, modelOptions());
+        NetworkImageClassifier classifier = CliModels.load(model, modelOptions());
         PrintWriter err = spec.commandLine().getErr();
         ImageExplanation explanation = new ImageExplainer(options.toBuilder()
                 .progress(new ProgressBar(err, quiet)).build()).explain(photo, classifier);
@@ -141,6 +146,7 @@ final class ExplainImageCommand implements Callable<Integer> {
 
     private ModelOptions modelOptions() {
         ModelOptions.Builder b = ModelOptions.builder().logits(logits);
+        InputSize.parse(inputSize).ifPresent(size -> b.inputSize(size[0], size[1]));
         if (preprocess != null) {
             b.preprocessing(Preprocessing.byName(preprocess));
         }

@@ -48,7 +48,9 @@ public final class Limelight {
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
             if (e instanceof BadInputException || e instanceof IllegalArgumentException
                     || e instanceof dev.limelight.core.InvalidModelOutputException) {
-                cl.getErr().println("limelight: " + e.getMessage());
+                String hint = e instanceof dev.limelight.core.InvalidModelOutputException
+                        ? " (if the model outputs logits, pass --logits)" : "";
+                cl.getErr().println("limelight: " + e.getMessage() + hint);
                 return BAD_INPUT;
             }
             cl.getErr().println("limelight: failed: " + e);

@@ -36,6 +36,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class ImageExplainer {
 
+    /** The smallest photo side explained: 8 pixels (smaller images hold too little to segment). */
+    public static final int MIN_SIDE = 8;
+
     private final ImageExplainerOptions options;
 
     /** @param options the explanation options */
@@ -59,8 +62,9 @@ public final class ImageExplainer {
      * @param photo      any size, gray or RGB
      * @param classifier the model
      * @return the explanation of the top labels, or of the labels in the options
-     * @throws IllegalArgumentException if a requested label is out of the model's range, or the image
-     *                                  has a single segment
+     * @throws IllegalArgumentException if a requested label is out of the model's range, the photo is
+     *                                  smaller than {@link #MIN_SIDE} on a side, or the image has a
+     *                                  single segment
      * @throws IllegalStateException    if the model returns something other than probabilities
      */
     public ImageExplanation explain(RasterImage photo, ImageClassifier classifier) {
@@ -78,6 +82,10 @@ public final class ImageExplainer {
             }
         }
 
+        if (photo.width() < MIN_SIDE || photo.height() < MIN_SIDE) {
+            throw new IllegalArgumentException("the image is " + photo.width() + " x " + photo.height()
+                    + " pixels: too small to explain (at least " + MIN_SIDE + " x " + MIN_SIDE + ")");
+        }
         long t0 = System.nanoTime();
         RasterImage image = ImageResizer.resize(photo, input.width(), input.height()).withChannels(input.channels());
         long t1 = System.nanoTime();
