@@ -1,0 +1,344 @@
+package dev.limelight.training;
+
+import dev.limelight.core.FeatureWeight;
+import dev.limelight.core.ImageClassifier;
+import dev.limelight.image.HideMode;
+import dev.limelight.image.ImageExplainer;
+import dev.limelight.image.ImageExplainerOptions;
+import dev.limelight.image.ImageExplanation;
+import dev.limelight.image.ImageResizer;
+import dev.limelight.image.PhotoBatch;
+import dev.limelight.image.RasterImage;
+import dev.limelight.image.Segmentation;
+import dev.limelight.image.Segmenter;
+import dev.limelight.image.SegmenterKind;
+import dev.limelight.image.render.ExplanationImages;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A DL4J {@code TrainingListener} that explains a fixed set of probe images every N epochs (or
+ * iterations) and records, per probe, the prediction, the top segments, optionally the stability,
+ * and the share of the explanation's positive weight that falls in the region the user marked as
+ * "should not matter". A rising share means the model is learning a shortcut.
+ *
+ * <p>Each probe is segmented once (a grid by default, so segments are comparable over time) and
+ * the same segmentation is reused at every checkpoint. A time budget per checkpoint bounds how long
+ * the listener may hold the training loop: probes left over when it runs out are explained at the
+ * next checkpoint. A {@link ReliancePolicy} can warn, or stop training, above a threshold.
+ *
+ * <pre>{@code
+ * LimeTrainingListener watch = LimeTrainingListener.builder(net -> ImageModels.wrap(net, modelOptions))
+ *         .probes(probes).everyEpochs(1).policy(ReliancePolicy.warnAbove(0.5)).build();
+ * network.setListeners(watch);
+ * network.fit(trainData, 5);
+ * watch.writeReport(Path.of("out/training"));
+ * }</pre>
+ */
+public final class LimeTrainingListener extends BaseTrainingListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LimeTrainingListener.class);
+
+    private final Function<Model, ImageClassifier> classifiers;
+    private final List<Probe> probes;
+    private final int everyEpochs;
+    private final int everyIterations;
+    private final int samples;
+    private final int gridCells;
+    private final HideMode hideMode;
+    private final int stabilityRuns;
+    private final ReliancePolicy policy;
+    private final long budgetMillis;
+    private final DataSetIterator evaluation;
+    private final long seed;
+
+    private final List<RelianceRecord> records = new ArrayList<>();
+    private final Map<String, List<BufferedImage>> overlays = new HashMap<>();
+    private final Map<String, Segmentation> segmentations = new HashMap<>();
+    private final Map<String, boolean[]> masks = new HashMap<>();
+    private int epochs;
+    private long iterations;
+    private int nextProbe;
+    private long listenerNanos;
+    private final long createdAt = System.nanoTime();
+    private volatile boolean stop;
+
+    private LimeTrainingListener(Builder b) {
+        this.classifiers = b.classifiers;
+        this.probes = List.copyOf(b.probes);
+        this.everyEpochs = b.everyEpochs;
+        this.everyIterations = b.everyIterations;
+        this.samples = b.samples;
+        this.gridCells = b.gridCells;
+        this.hideMode = b.hideMode;
+        this.stabilityRuns = b.stabilityRuns;
+        this.policy = b.policy;
+        this.budgetMillis = b.budgetMillis;
+        this.evaluation = b.evaluation;
+        this.seed = b.seed;
+    }
+
+    /**
+     * @param classifiers makes the classifier the explainer calls from the network being trained
+     *                    (e.g. {@code net -> ImageModels.wrap(net, options)})
+     */
+    public static Builder builder(Function<Model, ImageClassifier> classifiers) {
+        return new Builder(classifiers);
+    }
+
+    @Override
+    public void iterationDone(Model model, int iteration, int epoch) {
+        iterations++;
+        if (everyIterations > 0 && iterations % everyIterations == 0) {
+            checkpoint(model);
+        }
+    }
+
+    @Override
+    public void onEpochEnd(Model model) {
+        epochs++;
+        if (everyEpochs > 0 && epochs % everyEpochs == 0) {
+            checkpoint(model);
+        }
+    }
+
+    /** Explains the probes now (also called by the listener at its checkpoints). */
+    public void checkpoint(Model model) {
+        long start = System.nanoTime();
+        ImageClassifier classifier = classifiers.apply(model);
+        double accuracy = Double.NaN;
+        if (evaluation != null) {
+            evaluation.reset();
+            accuracy = model instanceof MultiLayerNetwork mln ? mln.evaluate(evaluation).accuracy()
+                    : ((ComputationGraph) model).evaluate(evaluation).accuracy();
+        }
+        int done = 0;
+        while (done < probes.size()) {
+            Probe probe = probes.get(nextProbe);
+            nextProbe = (nextProbe + 1) % probes.size();
+            done++;
+            RelianceRecord record = explain(probe, classifier, accuracy);
+            records.add(record);
+            if (record.ignoredShare() > policy.threshold()) {
+                RelianceExceededException exceeded = new RelianceExceededException(record, policy.threshold());
+                LOG.warn(exceeded.getMessage());
+                if (policy.stop()) {
+                    stop = true;
+                    listenerNanos += System.nanoTime() - start;
+                    throw exceeded;
+                }
+            }
+            if ((System.nanoTime() - start) / 1_000_000 >= budgetMillis) {
+                break;
+            }
+        }
+        listenerNanos += System.nanoTime() - start;
+    }
+
+    private RelianceRecord explain(Probe probe, ImageClassifier classifier, double accuracy) {
+        long t0 = System.nanoTime();
+        int w = classifier.input().width();
+        int h = classifier.input().height();
+        Segmentation segmentation = segmentations.computeIfAbsent(probe.name(), name -> SegmenterKind.GRID
+                .create(gridCells).segment(ImageResizer.resize(probe.image(), w, h).withChannels(
+                        classifier.input().channels())));
+        boolean[] mask = masks.computeIfAbsent(probe.name(), name -> probe.maskAt(w, h));
+        ImageExplanation e = new ImageExplainer(ImageExplainerOptions.builder()
+                .samples(samples).segmenter(Segmenter.fixed(segmentation)).hideMode(hideMode)
+                .labels(probe.label()).seed(seed).stability(stabilityRuns, 3).build()).explain(probe.image(), classifier);
+        INDArray original = PhotoBatch.of(List.of(probe.image()), classifier.input());
+        double[] p = classifier.predict(original).toDoubleVector();
+        int predicted = 0;
+        for (int i = 1; i < p.length; i++) {
+            predicted = p[i] > p[predicted] ? i : predicted;
+        }
+        List<FeatureWeight> weights = e.top().surrogate().weights();
+        double share = ignoredShare(weights, segmentation, mask);
+        List<Integer> top = weights.subList(0, Math.min(3, weights.size())).stream().map(FeatureWeight::feature).toList();
+        double stability = e.top().trust().stabilityIfMeasured().map(s -> s.topKJaccard()).orElse(Double.NaN);
+        overlays.computeIfAbsent(probe.name(), n -> new ArrayList<>())
+                .add(ExplanationImages.overlay(e, probe.label(), 3));
+        return new RelianceRecord(epochs, iterations, probe.name(), predicted, e.top().probability(), share, top,
+                stability, accuracy, (System.nanoTime() - t0) / 1e6);
+    }
+
+    /**
+     * Share of the positive weight in the ignored region: each segment's positive weight counts in
+     * proportion to the share of its pixels that are ignored.
+     */
+    static double ignoredShare(List<FeatureWeight> weights, Segmentation segmentation, boolean[] mask) {
+        int[] inside = new int[segmentation.segmentCount()];
+        int[] labels = segmentation.labels();
+        for (int p = 0; p < labels.length; p++) {
+            if (mask[p]) {
+                inside[labels[p]]++;
+            }
+        }
+        double positive = 0;
+        double ignored = 0;
+        for (FeatureWeight w : weights) {
+            if (w.weight() > 0) {
+                positive += w.weight();
+                ignored += w.weight() * inside[w.feature()] / segmentation.pixelCount(w.feature());
+            }
+        }
+        return positive == 0 ? 0 : ignored / positive;
+    }
+
+    /** @return every checkpoint record so far, in order */
+    public List<RelianceRecord> records() {
+        return Collections.unmodifiableList(records);
+    }
+
+    /** @return whether the policy asked training to stop */
+    public boolean shouldStop() {
+        return stop;
+    }
+
+    /** @return milliseconds the listener spent explaining */
+    public double listenerMillis() {
+        return listenerNanos / 1e6;
+    }
+
+    /** @return the listener's time as a share of the wall time since it was created */
+    public double listenerShare() {
+        double total = System.nanoTime() - createdAt;
+        return total <= 0 ? 0 : listenerNanos / total;
+    }
+
+    /** @return each probe's overlays, one per checkpoint at which it was explained */
+    public Map<String, List<BufferedImage>> overlays() {
+        return Collections.unmodifiableMap(overlays);
+    }
+
+    /** @return the probes */
+    public List<Probe> probes() {
+        return probes;
+    }
+
+    /** Writes reliance.csv, reliance.json, reliance.png, accuracy.png (with evaluation data) and report.html. */
+    public java.nio.file.Path writeReport(java.nio.file.Path dir) throws java.io.IOException {
+        return TrainingReport.write(this, dir);
+    }
+
+    /** Builder of the listener. */
+    public static final class Builder {
+        private final Function<Model, ImageClassifier> classifiers;
+        private final List<Probe> probes = new ArrayList<>();
+        private int everyEpochs = 1;
+        private int everyIterations;
+        private int samples = 150;
+        private int gridCells = 16;
+        private HideMode hideMode = HideMode.segmentMean();
+        private int stabilityRuns = 1;
+        private ReliancePolicy policy = ReliancePolicy.NONE;
+        private long budgetMillis = Long.MAX_VALUE;
+        private DataSetIterator evaluation;
+        private long seed;
+
+        private Builder(Function<Model, ImageClassifier> classifiers) {
+            this.classifiers = Objects.requireNonNull(classifiers, "classifiers");
+        }
+
+        /** @param probes the images to watch, at least one */
+        public Builder probes(List<Probe> probes) {
+            this.probes.addAll(probes);
+            return this;
+        }
+
+        /** @param n explain every n epochs (default 1; 0: never at epoch ends) */
+        public Builder everyEpochs(int n) {
+            this.everyEpochs = atLeast("everyEpochs", n, 0);
+            return this;
+        }
+
+        /** @param n explain every n iterations (default 0: off) */
+        public Builder everyIterations(int n) {
+            this.everyIterations = atLeast("everyIterations", n, 0);
+            return this;
+        }
+
+        /** @param n perturbed samples per probe (default 150) */
+        public Builder samples(int n) {
+            this.samples = atLeast("samples", n, 2);
+            return this;
+        }
+
+        /** @param cells grid cells per probe (default 16) */
+        public Builder gridCells(int cells) {
+            this.gridCells = atLeast("gridCells", cells, 2);
+            return this;
+        }
+
+        /** @param mode what hidden cells show (default segment mean; black suits dark backgrounds) */
+        public Builder hideMode(HideMode mode) {
+            this.hideMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** @param runs seeds per probe for the stability figure (default 1: not measured) */
+        public Builder stabilityRuns(int runs) {
+            this.stabilityRuns = atLeast("stabilityRuns", runs, 1);
+            return this;
+        }
+
+        /** @param policy what to do above a reliance threshold (default nothing) */
+        public Builder policy(ReliancePolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** @param millis how long a checkpoint may hold the training loop (default unlimited; at least one probe runs) */
+        public Builder budgetMillis(long millis) {
+            if (millis < 1) {
+                throw new IllegalArgumentException("budgetMillis must be at least 1, got " + millis);
+            }
+            this.budgetMillis = millis;
+            return this;
+        }
+
+        /** @param data evaluation data for the accuracy series (default none) */
+        public Builder evaluation(DataSetIterator data) {
+            this.evaluation = data;
+            return this;
+        }
+
+        /** @param seed the explanations' seed (default 0) */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        private static int atLeast(String name, int v, int min) {
+            if (v < min) {
+                throw new IllegalArgumentException(name + " must be at least " + min + ", got " + v);
+            }
+            return v;
+        }
+
+        /** @return the listener */
+        public LimeTrainingListener build() {
+            if (probes.isEmpty()) {
+                throw new IllegalArgumentException("at least one probe is needed");
+            }
+            if (everyEpochs == 0 && everyIterations == 0) {
+                throw new IllegalArgumentException("everyEpochs and everyIterations are both 0: the listener would never run");
+            }
+            return new LimeTrainingListener(this);
+        }
+    }
+}
