@@ -1,7 +1,7 @@
 package dev.limelight.audit;
 
 import dev.limelight.image.HideMode;
-import dev.limelight.image.ProgressListener;
+import dev.limelight.core.ProgressListener;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package dev.limelight.cli;
 
-import dev.limelight.image.ProgressListener;
+import dev.limelight.core.ProgressListener;
 import java.io.PrintWriter;
 import java.util.Locale;
 

@@ -1,5 +1,7 @@
 package dev.limelight.image;
 
+import dev.limelight.core.ProgressListener;
+
 import dev.limelight.core.ImageClassifier;
 import dev.limelight.core.Probabilities;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -1,5 +1,7 @@
 package dev.limelight.image;
 
+import dev.limelight.core.ProgressListener;
+
 import dev.limelight.core.ExponentialKernel;
 import dev.limelight.core.FeatureSelection;
 import java.util.Arrays;

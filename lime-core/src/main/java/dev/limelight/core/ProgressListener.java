@@ -1,4 +1,4 @@
-package dev.limelight.image;
+package dev.limelight.core;
 
 /** Told how far a long explanation has got (e.g. to draw a progress bar). */
 @FunctionalInterface
