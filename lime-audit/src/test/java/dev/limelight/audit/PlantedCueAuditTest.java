@@ -136,8 +136,10 @@ class PlantedCueAuditTest {
         int mostImportant = importance.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         assertEquals(0, mostImportant, "the patch's cell is the most important overall: " + importance);
 
-        Path report = AuditReport.write(result, dir.resolve("audit"));
-        JsonNode json = new ObjectMapper().readTree(dir.resolve("audit").resolve("audit.json").toFile());
+        // Kept in target/ so that CI can open the report in a browser (.ci/run).
+        Path out = Path.of("target", "planted-cue-audit");
+        Path report = AuditReport.write(result, out);
+        JsonNode json = new ObjectMapper().readTree(out.resolve("audit.json").toFile());
         assertEquals(4, json.get("pickedExplanations").size());
         assertEquals(2, json.get("classes").size());
         assertTrue(Files.readString(report).contains("SP-LIME"));
