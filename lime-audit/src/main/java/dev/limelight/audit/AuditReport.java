@@ -8,13 +8,12 @@ import dev.limelight.core.FeatureWeight;
 import dev.limelight.image.ImageExplanation;
 import dev.limelight.image.render.ExplanationImages;
 import dev.limelight.models.calibration.ReliabilityDiagram;
+import dev.limelight.image.render.HtmlParts;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -153,14 +152,11 @@ public final class AuditReport {
         return "<figure>" + img(image, caption, "x") + "<figcaption>" + escape(caption) + "</figcaption></figure>\n";
     }
 
-    private static String img(BufferedImage image, String alt, String cls) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", bytes);
-        return "<img class=\"" + cls + "\" alt=\"" + escape(alt) + "\" src=\"data:image/png;base64,"
-                + Base64.getEncoder().encodeToString(bytes.toByteArray()) + "\">";
+    private static String img(BufferedImage image, String alt, String cls) {
+        return HtmlParts.img(image, alt, cls);
     }
 
     private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return HtmlParts.escape(s);
     }
 }

@@ -2,14 +2,13 @@ package dev.limelight.training;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.limelight.image.render.HtmlParts;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -123,14 +122,11 @@ final class TrainingReport {
         return json;
     }
 
-    private static String img(BufferedImage image, String alt, String cls) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", bytes);
-        return "<img class=\"" + cls + "\" alt=\"" + escape(alt) + "\" src=\"data:image/png;base64,"
-                + Base64.getEncoder().encodeToString(bytes.toByteArray()) + "\">";
+    private static String img(BufferedImage image, String alt, String cls) {
+        return HtmlParts.img(image, alt, cls);
     }
 
     private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return HtmlParts.escape(s);
     }
 }

@@ -4,16 +4,12 @@ import dev.limelight.core.FeatureWeight;
 import dev.limelight.image.ImageExplanation;
 import dev.limelight.image.LabelExplanation;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
  * A self-contained HTML page for an image explanation (images embedded as data URIs, no script, no
@@ -98,22 +94,11 @@ public final class HtmlReport {
     }
 
     private static String figure(BufferedImage image, String caption) {
-        return "<figure><img alt=\"" + escape(caption) + "\" src=\"data:image/png;base64," + pngBase64(image)
-                + "\"><figcaption>" + escape(caption) + "</figcaption></figure>\n";
-    }
-
-    /** @return the image as base64 PNG */
-    static String pngBase64(BufferedImage image) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", bytes);
-            return Base64.getEncoder().encodeToString(bytes.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return "<figure>" + HtmlParts.img(image, caption, "") + "<figcaption>" + escape(caption)
+                + "</figcaption></figure>\n";
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return HtmlParts.escape(text);
     }
 }

@@ -1,0 +1,37 @@
+package dev.limelight.image.render;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import javax.imageio.ImageIO;
+
+/** Pieces the self-contained HTML reports share: escaping, and images embedded as PNG data URIs. */
+public final class HtmlParts {
+
+    private HtmlParts() {
+    }
+
+    /** @return {@code text} with {@code & < > "} escaped */
+    public static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** @return an {@code <img>} element holding the image as a base64 PNG data URI */
+    public static String img(BufferedImage image, String alt, String cssClass) {
+        return "<img class=\"" + escape(cssClass) + "\" alt=\"" + escape(alt) + "\" src=\"data:image/png;base64,"
+                + pngBase64(image) + "\">";
+    }
+
+    /** @return the image encoded as PNG, in base64 */
+    public static String pngBase64(BufferedImage image) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", bytes);
+            return Base64.getEncoder().encodeToString(bytes.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
