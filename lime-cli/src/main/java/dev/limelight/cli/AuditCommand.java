@@ -6,17 +6,14 @@ import dev.limelight.audit.AuditResult;
 import dev.limelight.audit.ImageAudit;
 import dev.limelight.audit.LabelledFolder;
 import dev.limelight.image.HideMode;
-import dev.limelight.models.ClassNames;
-import dev.limelight.models.ImageModels;
-import dev.limelight.models.ModelOptions;
 import dev.limelight.models.NetworkImageClassifier;
-import dev.limelight.models.Preprocessing;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,8 +30,9 @@ final class AuditCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Keras .h5 or DL4J model zip.")
-    private Path model;
+    @Mixin
+    private ModelArguments modelArguments;
+
 
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "One sub-folder of images per class.")
     private Path data;
@@ -61,19 +59,9 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--hide", paramLabel = "MODE", defaultValue = "mean", description = "mean, blur or R,G,B.")
     private String hide;
 
-    @Option(names = "--labels", paramLabel = "FILE", description = "Class names file.")
-    private Path labels;
 
-    @Option(names = "--preprocess", paramLabel = "PRESET", description = "inception, unit, caffe or none.")
-    private String preprocess;
 
-    @Option(names = "--input-size", paramLabel = "HxW",
-            description = "The model's input size, for models that do not say it (fully convolutional ones, "
-                    + "DL4J zips without a model card), e.g. 224x224.")
-    private String inputSize;
 
-    @Option(names = "--logits", description = "The model outputs logits: apply a softmax.")
-    private boolean logits;
 
     @Option(names = "--batch", paramLabel = "B", defaultValue = "32", description = "Images per model call.")
     private int batch;
@@ -86,18 +74,10 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ModelOptions.Builder modelOptions = ModelOptions.builder().logits(logits);
-        InputSize.parse(inputSize).ifPresent(size -> modelOptions.inputSize(size[0], size[1]));
-        if (preprocess != null) {
-            modelOptions.preprocessing(Preprocessing.byName(preprocess));
-        }
-        if (labels != null) {
-            modelOptions.classNames(ClassNames.read(labels));
-        }
         AuditOptions options = AuditOptions.builder().budget(budget).explained(explained).samples(samples)
                 .gridCells(grid).hideMode(HideMode.parse(hide)).batchSize(batch).seed(seed)
                 .progress(new ProgressBar(spec.commandLine().getErr(), quiet)).build();
-        NetworkImageClassifier classifier = CliModels.load(model, modelOptions.build());
+        NetworkImageClassifier classifier = modelArguments.load();
         LabelledFolder folder = LabelledFolder.read(data, classifier.classNames());
         AuditResult result = new ImageAudit(options).run(folder, classifier, classifier.name());
         Path report = AuditReport.write(result, out);

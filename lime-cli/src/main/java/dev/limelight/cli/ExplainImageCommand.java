@@ -11,17 +11,14 @@ import dev.limelight.image.LabelExplanation;
 import dev.limelight.image.RasterImage;
 import dev.limelight.image.SegmenterKind;
 import dev.limelight.image.render.ExplanationWriter;
-import dev.limelight.models.ClassNames;
-import dev.limelight.models.ImageModels;
-import dev.limelight.models.ModelOptions;
 import dev.limelight.models.NetworkImageClassifier;
-import dev.limelight.models.Preprocessing;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,9 +34,9 @@ final class ExplainImageCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE",
-            description = "Keras .h5 full model (functional or sequential) or DL4J model zip.")
-    private Path model;
+    @Mixin
+    private ModelArguments modelArguments;
+
 
     @Option(names = "--image", required = true, paramLabel = "FILE", description = "The photo (PNG, JPEG, BMP, GIF).")
     private Path image;
@@ -47,9 +44,6 @@ final class ExplainImageCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     private Path out;
 
-    @Option(names = "--labels", paramLabel = "FILE",
-            description = "Class names: imagenet_class_index.json style, or one name per line.")
-    private Path labels;
 
     @Option(names = "--top-labels", paramLabel = "K", defaultValue = "5",
             description = "Explain the K most probable labels (default: ${DEFAULT-VALUE}).")
@@ -71,18 +65,8 @@ final class ExplainImageCommand implements Callable<Integer> {
             description = "What hidden segments show: mean, blur or R,G,B (default: ${DEFAULT-VALUE}).")
     private String hide;
 
-    @Option(names = "--preprocess", paramLabel = "PRESET",
-            description = "inception (x/127.5-1), unit (x/255), caffe (BGR, mean subtracted) or none "
-                    + "(default: the model card's, else unit).")
-    private String preprocess;
 
-    @Option(names = "--input-size", paramLabel = "HxW",
-            description = "The model's input size, for models that do not say it (fully convolutional ones, "
-                    + "DL4J zips without a model card), e.g. 224x224.")
-    private String inputSize;
 
-    @Option(names = "--logits", description = "The model outputs logits: apply a softmax.")
-    private boolean logits;
 
     @Option(names = "--batch", paramLabel = "B", defaultValue = "32",
             description = "Images per model call (default: ${DEFAULT-VALUE}).")
@@ -112,7 +96,7 @@ final class ExplainImageCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ImageExplainerOptions options = explainerOptions();
         RasterImage photo = ImageFiles.read(image);
-        NetworkImageClassifier classifier = CliModels.load(model, modelOptions());
+        NetworkImageClassifier classifier = modelArguments.load();
         PrintWriter err = spec.commandLine().getErr();
         ImageExplanation explanation = new ImageExplainer(options.toBuilder()
                 .progress(new ProgressBar(err, quiet)).build()).explain(photo, classifier);
@@ -142,18 +126,6 @@ final class ExplainImageCommand implements Callable<Integer> {
                 .fidelityCurves(fidelity)
                 .counterfactual(counterfactual)
                 .build();
-    }
-
-    private ModelOptions modelOptions() {
-        ModelOptions.Builder b = ModelOptions.builder().logits(logits);
-        InputSize.parse(inputSize).ifPresent(size -> b.inputSize(size[0], size[1]));
-        if (preprocess != null) {
-            b.preprocessing(Preprocessing.byName(preprocess));
-        }
-        if (labels != null) {
-            b.classNames(ClassNames.read(labels));
-        }
-        return b.build();
     }
 
     static void print(ImageExplanation e, PrintWriter out) {

@@ -14,9 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * from the kept image or from the fill, chosen by the sample's bit for that segment. No
  * intermediate array, no per-sample image copy, no per-pixel branch.
  */
-final class DirectBufferBatchBuilder implements MaskedBatchBuilder {
+final class DirectBufferBatchBuilder extends PlannedBatchBuilder {
 
-    private final MaskingPlan plan;
     private final float[] fillPlanar;
     private final float[] keptPlanar;
     private final int[] runStart;
@@ -24,7 +23,7 @@ final class DirectBufferBatchBuilder implements MaskedBatchBuilder {
     private final int[] runSegment;
 
     DirectBufferBatchBuilder(MaskingPlan plan) {
-        this.plan = plan;
+        super(plan);
         int[] labels = plan.labels();
         int runs = 1;
         for (int p = 1; p < labels.length; p++) {
@@ -67,13 +66,6 @@ final class DirectBufferBatchBuilder implements MaskedBatchBuilder {
     }
 
     @Override
-    public INDArray build(SampleMatrix samples, int from, int count) {
-        INDArray batch = Nd4j.createUninitialized(DataType.FLOAT, plan.shape(count), 'c');
-        buildInto(samples, from, batch);
-        return batch;
-    }
-
-    @Override
     public void buildInto(SampleMatrix samples, int from, INDArray batch) {
         int count = (int) batch.size(0);
         plan.requireMatching(samples, from, count);
@@ -107,10 +99,5 @@ final class DirectBufferBatchBuilder implements MaskedBatchBuilder {
                 }
             }
         });
-    }
-
-    @Override
-    public String toString() {
-        return "DirectBufferBatchBuilder[" + plan.layout() + "]";
     }
 }

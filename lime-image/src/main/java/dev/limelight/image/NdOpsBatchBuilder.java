@@ -16,15 +16,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * difference image, multiply by the gathered mask, add the fill. The image, fill, difference and
  * segment indices are uploaded once.
  */
-final class NdOpsBatchBuilder implements MaskedBatchBuilder {
+final class NdOpsBatchBuilder extends PlannedBatchBuilder {
 
-    private final MaskingPlan plan;
     private final INDArray labels;
     private final INDArray fill;
     private final INDArray difference;
 
     NdOpsBatchBuilder(MaskingPlan plan) {
-        this.plan = plan;
+        super(plan);
         int pixels = plan.labels().length;
         int channels = plan.channels();
         this.labels = Nd4j.createFromArray(plan.labels());
@@ -37,13 +36,6 @@ final class NdOpsBatchBuilder implements MaskedBatchBuilder {
             this.fill = fillHwc;
             this.difference = differenceHwc;
         }
-    }
-
-    @Override
-    public INDArray build(SampleMatrix samples, int from, int count) {
-        INDArray batch = Nd4j.createUninitialized(DataType.FLOAT, plan.shape(count), 'c');
-        buildInto(samples, from, batch);
-        return batch;
     }
 
     @Override
@@ -65,10 +57,5 @@ final class NdOpsBatchBuilder implements MaskedBatchBuilder {
         Nd4j.getExecutioner().exec(new BroadcastAddOp(batch, fill, batch, 1, 2));
         mask.close();
         rows.close();
-    }
-
-    @Override
-    public String toString() {
-        return "NdOpsBatchBuilder[" + plan.layout() + "]";
     }
 }
