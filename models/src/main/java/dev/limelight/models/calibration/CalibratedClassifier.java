@@ -60,10 +60,24 @@ public final class CalibratedClassifier implements ImageClassifier {
 
     @Override
     public INDArray predict(INDArray batch) {
-        long n = batch.size(0);
         INDArray p = classifier.predict(batch);
-        INDArray scaled = Transforms.log(Transforms.max(p, LogScores.PROBABILITY_FLOOR, true), false).divi(temperature);
-        return Probabilities.requireValid(Transforms.softmax(scaled, false), n, classCount(), toString());
+        return Probabilities.requireValid(scale(p, temperature), p.rows(), classCount(), toString());
+    }
+
+    /**
+     * Temperature-scales probabilities: softmax(log max(p, floor) / T), floor the smallest normal
+     * float.
+     *
+     * @param probabilities N x K probabilities (left unchanged)
+     * @param temperature   T, finite and > 0
+     * @return the N x K calibrated probabilities, a new array
+     */
+    public static INDArray scale(INDArray probabilities, double temperature) {
+        if (!(temperature > 0) || !Double.isFinite(temperature)) {
+            throw new IllegalArgumentException("temperature must be finite and > 0, got " + temperature);
+        }
+        INDArray logs = Transforms.log(Transforms.max(probabilities, LogScores.PROBABILITY_FLOOR, true), false);
+        return Transforms.softmax(logs.divi(temperature), false);
     }
 
     @Override
