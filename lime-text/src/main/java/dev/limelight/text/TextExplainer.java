@@ -6,7 +6,6 @@ import dev.limelight.core.KLasso;
 import dev.limelight.core.KLassoOptions;
 import dev.limelight.core.LocalExplanation;
 import dev.limelight.core.Neighbourhood;
-import dev.limelight.core.Probabilities;
 import dev.limelight.core.TextClassifier;
 import dev.limelight.text.perturb.PerturbedTextBuilder;
 import dev.limelight.text.perturb.RemovalSamples;
@@ -17,7 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -124,9 +122,7 @@ public final class TextExplainer {
             long b0 = System.nanoTime();
             List<String> batch = buildTexts(builder, samples, from, count, text);
             long b1 = System.nanoTime();
-            INDArray output = classifier.predict(batch);
-            Probabilities.requireValid(output, count, classes, source);
-            double[][] rows = output.castTo(DataType.DOUBLE).toDoubleMatrix();
+            double[][] rows = ClassifierOutput.rows(classifier.predict(batch), count, classes, source);
             System.arraycopy(rows, 0, predictions, from, count);
             long b2 = System.nanoTime();
             perturbNanos += b1 - b0;

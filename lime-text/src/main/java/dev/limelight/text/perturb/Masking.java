@@ -16,15 +16,21 @@ final class Masking implements Perturbation {
     public PerturbedTextBuilder prepare(IndexedText text, long seed) {
         Objects.requireNonNull(text, "text");
         TokenTable table = new TokenTable(text);
+        char[] replacement = token.toCharArray();
         return (samples, row) -> {
             table.check(samples);
-            StringBuilder out = new StringBuilder(table.length + 16);
-            for (int i = 0; i < table.tokens.length; i++) {
-                int f = table.featureOfToken[i];
-                out.append(f < 0 || samples.isPresent(row, f) ? table.tokens[i] : token);
-            }
-            return out.toString();
+            return table.replaceAbsent(samples, row, replacement);
         };
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Masking m && m.token.equals(token);
+    }
+
+    @Override
+    public int hashCode() {
+        return token.hashCode();
     }
 
     @Override

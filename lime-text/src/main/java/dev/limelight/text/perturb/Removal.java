@@ -15,19 +15,10 @@ final class Removal implements Perturbation {
     public PerturbedTextBuilder prepare(IndexedText text, long seed) {
         Objects.requireNonNull(text, "text");
         TokenTable table = new TokenTable(text);
-        String mask = text.isBagOfWords() ? null : text.maskString();
+        char[] replacement = text.isBagOfWords() ? new char[0] : text.maskString().toCharArray();
         return (samples, row) -> {
             table.check(samples);
-            StringBuilder out = new StringBuilder(table.length);
-            for (int i = 0; i < table.tokens.length; i++) {
-                int f = table.featureOfToken[i];
-                if (f < 0 || samples.isPresent(row, f)) {
-                    out.append(table.tokens[i]);
-                } else if (mask != null) {
-                    out.append(mask);
-                }
-            }
-            return out.toString();
+            return table.replaceAbsent(samples, row, replacement);
         };
     }
 

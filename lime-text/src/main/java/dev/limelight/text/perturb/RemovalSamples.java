@@ -127,11 +127,18 @@ public final class RemovalSamples {
 
     /** @return the N x d 0/1 matrix, double precision, for the K-Lasso fit */
     public INDArray toMatrix() {
-        double[] values = new double[present.length];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = present[i] ? 1.0 : 0.0;
+        INDArray matrix = Nd4j.createUninitialized(DataType.DOUBLE, samples, features);
+        // Written straight into the (c-ordered, off-heap) buffer: no N x d Java array in between.
+        java.nio.DoubleBuffer buffer = matrix.data().asNioDouble();
+        for (int i = 0; i < present.length; i++) {
+            buffer.put(i, present[i] ? 1.0 : 0.0);
         }
-        return Nd4j.create(values, new long[] {samples, features}, DataType.DOUBLE);
+        return matrix;
+    }
+
+    /** Whether a feature is kept in a row, without bounds checks (for the text builders' inner loops). */
+    boolean presentFast(int row, int feature) {
+        return present[row * features + feature];
     }
 
     @Override

@@ -7,6 +7,8 @@ final class TokenTable {
 
     final String[] tokens;
     final int[] featureOfToken;
+    final int[] tokenStart;
+    final char[] raw;
     final int features;
     final int length;
 
@@ -16,8 +18,13 @@ final class TokenTable {
         for (int i = 0; i < tokens.length; i++) {
             featureOfToken[i] = text.featureOfToken(i);
         }
+        this.tokenStart = new int[tokens.length + 1];
+        for (int i = 0; i < tokens.length; i++) {
+            tokenStart[i + 1] = tokenStart[i] + tokens[i].length();
+        }
+        this.raw = text.raw().toCharArray();
         this.features = text.featureCount();
-        this.length = text.raw().length();
+        this.length = raw.length;
     }
 
     /** Checks the sample matrix was drawn for this text's features. */
@@ -26,5 +33,34 @@ final class TokenTable {
             throw new IllegalArgumentException("the sample matrix has " + samples.features()
                     + " features but the text has " + features);
         }
+    }
+
+    /**
+     * The text of a row with every absent occurrence replaced by {@code replacement} (empty to
+     * delete it): kept stretches of the original are copied as whole runs.
+     */
+    String replaceAbsent(RemovalSamples samples, int row, char[] replacement) {
+        int n = tokens.length;
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            int f = featureOfToken[i];
+            size += f < 0 || samples.presentFast(row, f) ? tokenStart[i + 1] - tokenStart[i] : replacement.length;
+        }
+        char[] out = new char[size];
+        int at = 0;
+        int runStart = 0;
+        for (int i = 0; i < n; i++) {
+            int f = featureOfToken[i];
+            if (f >= 0 && !samples.presentFast(row, f)) {
+                int runLength = tokenStart[i] - runStart;
+                System.arraycopy(raw, runStart, out, at, runLength);
+                at += runLength;
+                System.arraycopy(replacement, 0, out, at, replacement.length);
+                at += replacement.length;
+                runStart = tokenStart[i + 1];
+            }
+        }
+        System.arraycopy(raw, runStart, out, at, raw.length - runStart);
+        return new String(out);
     }
 }

@@ -87,12 +87,17 @@ public final class HeaderFinding {
 
         List<Integer> chosen = study.sample(documents, seed);
         java.util.Set<String> metadata = NewsgroupsStudy.metadataWords(study.withHeaders.train());
-        long withHost = NewsgroupsStudy.pick(study.withHeaders.test(), chosen).stream()
-                .filter(p -> p.text().toLowerCase(Locale.ROOT).contains("nntp-posting-host")).count();
+        java.util.Set<String> hostPosts = new java.util.HashSet<>();
+        for (LabelledText p : NewsgroupsStudy.pick(study.withHeaders.test(), chosen)) {
+            if (p.text().toLowerCase(Locale.ROOT).contains("nntp-posting-host")) {
+                hostPosts.add(p.id());
+            }
+        }
+        int withHost = hostPosts.size();
         List<Tally> tallies = new ArrayList<>();
         for (int m = 0; m < models.size(); m++) {
             tallies.add(explainAll(names.get(m) + ", on " + KIND_NAMES.get(m), models.get(m),
-                    NewsgroupsStudy.pick(kinds.get(m).test(), chosen), metadata, samples, k, seed));
+                    NewsgroupsStudy.pick(kinds.get(m).test(), chosen), metadata, hostPosts, samples, k, seed));
         }
 
         System.out.printf(Locale.ROOT, "%nExplanations of %d held-out posts (seeded sample; %d with an "
@@ -100,7 +105,7 @@ public final class HeaderFinding {
                 + "samples each, top %d words of the most probable label; %d metadata words learnt from the "
                 + "training posts%n%n", chosen.size(), withHost, samples, k, metadata.size());
         System.out.println("| model, explained posts | metadata words in the top " + k + " | their share of the top "
-                + k + "'s abs(weight) | explanations with Posting/Host/NNTP | "
+                + k + "'s abs(weight) | posts with an NNTP-Posting-Host header explained by Posting, Host or NNTP | "
                 + String.join(" | ", PAPER_WORDS.stream().map(w -> "\"" + w + "\"").toList())
                 + " | s per explanation |");
         System.out.println("|---|---|---|---|" + "---|".repeat(PAPER_WORDS.size()) + "---|");
@@ -113,13 +118,15 @@ public final class HeaderFinding {
     }
 
     private static Tally explainAll(String name, TextClassifier model, List<LabelledText> posts,
-                                    java.util.Set<String> metadata, int samples, int k, long seed) {
+                                    java.util.Set<String> metadata, java.util.Set<String> hostPosts, int samples,
+                                    int k, long seed) {
         Tally tally = new Tally(name);
         long t0 = System.nanoTime();
         for (int i = 0; i < posts.size(); i++) {
             String post = posts.get(i).text();
             TextExplanation e = NewsgroupsStudy.explain(model, post, samples, k, seed);
-            tally.add(e.first(), metadata, k);
+            boolean hasHost = posts.get(i).id() != null && hostPosts.contains(posts.get(i).id());
+            tally.add(e.first(), metadata, k, hasHost);
             if ((i + 1) % 25 == 0) {
                 System.err.printf(Locale.ROOT, "  %s: %d/%d%n", name, i + 1, posts.size());
             }
@@ -134,6 +141,7 @@ public final class HeaderFinding {
         final List<Double> metadataShares = new ArrayList<>();
         final List<Double> metadataWeightShares = new ArrayList<>();
         int withPostingHost;
+        int hostPosts;
         final Map<String, Integer> paperWords = new LinkedHashMap<>();
         final Map<String, Integer> topWords = new TreeMap<>();
         double seconds;
@@ -143,7 +151,7 @@ public final class HeaderFinding {
             PAPER_WORDS.forEach(w -> paperWords.put(w, 0));
         }
 
-        void add(TextLabelExplanation l, java.util.Set<String> metadata, int k) {
+        void add(TextLabelExplanation l, java.util.Set<String> metadata, int k, boolean hasHost) {
             List<WordWeight> top = l.top(k);
             int count = 0;
             double weight = 0;
@@ -160,13 +168,13 @@ public final class HeaderFinding {
             }
             metadataShares.add(count / (double) Math.max(1, top.size()));
             metadataWeightShares.add(weight == 0 ? 0 : metadataWeight / weight);
-            withPostingHost += postingHost ? 1 : 0;
+            withPostingHost += postingHost && hasHost ? 1 : 0;
+            hostPosts += hasHost ? 1 : 0;
         }
 
         String row() {
             StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "| %s | %.1f%% | %.1f%% | %d of %d |",
-                    name, 100 * mean(metadataShares), 100 * mean(metadataWeightShares), withPostingHost,
-                    metadataShares.size()));
+                    name, 100 * mean(metadataShares), 100 * mean(metadataWeightShares), withPostingHost, hostPosts));
             paperWords.values().forEach(c -> s.append(' ').append(c).append(" |"));
             s.append(String.format(Locale.ROOT, " %.2f |", seconds / Math.max(1, metadataShares.size())));
             return s.toString();

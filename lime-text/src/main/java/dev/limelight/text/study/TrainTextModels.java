@@ -1,6 +1,7 @@
 package dev.limelight.text.study;
 
 import dev.limelight.text.corpus.Corpus;
+import dev.limelight.text.corpus.LabelledText;
 import dev.limelight.text.corpus.NewsgroupsCorpus;
 import dev.limelight.text.corpus.SentimentCorpus;
 import dev.limelight.text.model.AveragedVectorsClassifier;
@@ -10,9 +11,12 @@ import dev.limelight.text.model.Word2VecTraining;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.deeplearning4j.models.embeddings.loader.WordVectorSerializer;
 import org.deeplearning4j.models.word2vec.Word2Vec;
 
@@ -31,9 +35,17 @@ public final class TrainTextModels {
 
     private static final String USAGE = "TrainTextModels [--data DIR] [--bundle DIR] [--vectors FILE] [--workers N] "
             + "[--seed S]\n  --data     the shared data directory (default: -Dlimelight.data.dir or ../shared/data)\n"
-            + "  --bundle   write newsgroups-religion-bow.zip there (the bundled demo model)\n"
+            + "  --bundle   write newsgroups-religion-bow.zip and samples/ there (the bundled demo)\n"
             + "  --vectors  write the Word2Vec vectors there (word2vec text format)\n"
             + "  --workers  Word2Vec threads (default 1: repeatable)\n  --seed     seed of everything (default 0)";
+
+    /** File name of the bundled model. */
+    public static final String BUNDLED_MODEL = "newsgroups-religion-bow.zip";
+
+    /** Bundled sample texts: file name to held-out post id. */
+    public static final List<Map.Entry<String, String>> BUNDLED_SAMPLES = List.of(
+            Map.entry("darwin-fish.txt", "alt.atheism/53546"),
+            Map.entry("christian-reformed.txt", "soc.religion.christian/21790"));
 
     private TrainTextModels() {
     }
@@ -95,9 +107,18 @@ public final class TrainTextModels {
 
         String bundle = a.text("bundle", null);
         if (bundle != null) {
-            Path file = Path.of(bundle).resolve("newsgroups-religion-bow.zip");
+            Path file = Path.of(bundle).resolve(BUNDLED_MODEL);
             bundled.save(file);
             System.out.printf(Locale.ROOT, "wrote %s (%d bytes)%n", file, Files.size(file));
+            for (Map.Entry<String, String> sample : BUNDLED_SAMPLES) {
+                LabelledText post = news.test().stream().filter(t -> t.id().equals(sample.getValue())).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("held-out post " + sample.getValue() + " not found"));
+                Path out = Path.of(bundle).resolve("samples").resolve(sample.getKey());
+                Files.createDirectories(out.getParent());
+                Files.writeString(out, post.text(), StandardCharsets.UTF_8);
+                System.out.printf(Locale.ROOT, "wrote %s (%s, p = %s)%n", out, post.id(),
+                        Arrays.toString(bundled.predict(List.of(post.text())).toDoubleVector()));
+            }
         }
         String vectorsFile = a.text("vectors", null);
         if (vectorsFile != null) {
