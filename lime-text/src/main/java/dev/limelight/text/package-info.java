@@ -1,6 +1,12 @@
 /**
- * Text explanations: tokenisation as the reference {@code lime} package does it, perturbation by
- * removing, masking or replacing words with a word-vector neighbour (DL4J), scoring through
- * lime-core's {@code TextClassifier} contract, and HTML rendering.
+ * LIME for text classifiers (Ribeiro, Singh and Guestrin, KDD 2016): which words made a model
+ * predict a label. {@link dev.limelight.text.TextExplainer} tokenises a text as the reference
+ * {@code lime} package does ({@code dev.limelight.text.tokenize}), perturbs it by removing, masking
+ * or replacing words with word-vector neighbours ({@code dev.limelight.text.perturb}), scores the
+ * perturbed texts in batches through lime-core's {@link dev.limelight.core.TextClassifier}, and
+ * fits lime-core's K-Lasso; the result is a {@link dev.limelight.text.TextExplanation}, rendered as
+ * JSON and HTML by {@code dev.limelight.text.render}. DL4J text models and the paper's corpora live
+ * in {@code dev.limelight.text.model} and {@code dev.limelight.text.corpus}; runnable studies in
+ * {@code dev.limelight.text.study}.
  */
 package dev.limelight.text;

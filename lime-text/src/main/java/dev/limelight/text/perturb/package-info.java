@@ -1,0 +1,8 @@
+/**
+ * Perturbed texts: the sample matrix of removed features
+ * ({@link dev.limelight.text.perturb.RemovalSamples}, drawn as the reference draws it) and what a
+ * removed word becomes in the text the model sees ({@link dev.limelight.text.perturb.Perturbation}:
+ * removed as the reference, masked, or replaced by a near neighbour in a DL4J word-vector space
+ * through {@link dev.limelight.text.perturb.WordNeighbours}).
+ */
+package dev.limelight.text.perturb;
