@@ -28,7 +28,8 @@ for (const report of reports) {
   for (const image of images.filter((i) => !i.ok)) problems.push(`image did not load: ${image.name}`);
   const screenshot = report.replace(/\.html$/, '') + '.png';
   await page.screenshot({ path: screenshot, fullPage: true });
-  if (images.length === 0) problems.push('the report shows no image');
+  const text = await page.evaluate(() => document.body ? document.body.innerText.trim().length : 0);
+  if (text < 100) problems.push(`the page is almost empty (${text} characters of text)`);
   if (problems.length > 0) {
     failures++;
     console.error(`FAIL ${report}:\n  ${problems.join('\n  ')}`);

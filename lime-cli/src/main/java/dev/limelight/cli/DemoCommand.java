@@ -8,7 +8,12 @@ import dev.limelight.image.SegmenterKind;
 import dev.limelight.image.render.ExplanationWriter;
 import dev.limelight.models.BundledModels;
 import dev.limelight.models.NetworkImageClassifier;
+import dev.limelight.text.TextExplainerOptions;
+import dev.limelight.text.TextExplanation;
+import dev.limelight.text.render.TextExplanationWriter;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -19,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code limelight demo}: explains bundled inputs with bundled real models, no download needed:
- * a Fashion-MNIST test image with the bundled DL4J CNN, and writes the reports under out/demo/.
+ * a Fashion-MNIST test image with the bundled DL4J CNN, and a held-out 20 Newsgroups post with the
+ * bundled bag-of-words classifier; writes the reports under out/demo/image and out/demo/text.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Explain a bundled Fashion-MNIST image with the bundled CNN (and a bundled text with the "
@@ -31,6 +37,9 @@ final class DemoCommand implements Callable<Integer> {
      * strongest segments, once hidden, make it a coat (the counterfactual the demo finds).
      */
     static final int SAMPLE_CLASS = 3;
+
+    /** The bundled post explained by default, relative to the checkout. */
+    static final String BUNDLED_TEXT = "lime-text/bundled/samples/darwin-fish.txt";
 
     @Spec
     private CommandSpec spec;
@@ -70,6 +79,24 @@ final class DemoCommand implements Callable<Integer> {
         ExplainImageCommand.print(explanation, printer);
         printer.println("wrote " + imageDir.resolve("explanation.json") + ", " + imageDir.resolve("explanation.png")
                 + " and " + report);
+
+        Path textModel = TextModels.inCheckout(TextModels.BUNDLED);
+        Path post = TextModels.inCheckout(BUNDLED_TEXT);
+        if (!Files.isRegularFile(textModel) || !Files.isRegularFile(post)) {
+            throw new BadInputException("the bundled text model or text is missing (" + textModel + ", " + post
+                    + "): run the demo from the checkout with ./limelight");
+        }
+        TextExplanation text = ExplainTextCommand.explain(Files.readString(post, StandardCharsets.UTF_8),
+                TextModels.load(textModel), TextExplainerOptions.builder().topLabels(1).build(), spec.commandLine().getErr(),
+                quiet);
+        Path textDir = out.resolve("text");
+        Path textReport = TextExplanationWriter.write(text, "20 Newsgroups post explained by the bundled classifier",
+                textDir);
+        printer.println();
+        printer.println("Text: a held-out 20 Newsgroups post (" + post.getFileName() + ") explained by the bundled "
+                + "atheism-vs-christian classifier (trained on posts with their e-mail headers, as in the LIME paper)");
+        ExplainTextCommand.print(text, printer);
+        printer.println("wrote " + textDir.resolve("explanation.json") + " and " + textReport);
         return Limelight.DONE;
     }
 }

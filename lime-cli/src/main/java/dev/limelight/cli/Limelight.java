@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "limelight 0.1.0-SNAPSHOT",
         description = "LIME explanations for Deeplearning4j and Keras classifiers.",
-        subcommands = {DemoCommand.class, ExplainImageCommand.class, AuditCommand.class,
+        subcommands = {DemoCommand.class, ExplainImageCommand.class, ExplainTextCommand.class, AuditCommand.class,
             ExplainNeighbourhoodCommand.class})
 public final class Limelight {
 
