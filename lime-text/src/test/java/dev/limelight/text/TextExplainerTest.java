@@ -132,6 +132,30 @@ class TextExplainerTest {
     }
 
     @Test
+    void characterLevelFeaturesAreExplainedAsCharacters() {
+        TextClassifier keyedOnQ = new TextClassifier() {
+            @Override
+            public int classCount() {
+                return 2;
+            }
+
+            @Override
+            public INDArray predict(List<String> texts) {
+                double[][] p = new double[texts.size()][];
+                for (int i = 0; i < p.length; i++) {
+                    double q = texts.get(i).indexOf('q') >= 0 ? 0.9 : 0.2;
+                    p[i] = new double[] {1 - q, q};
+                }
+                return Nd4j.createFromArray(p);
+            }
+        };
+        TextExplanation e = new TextExplainer(small().samples(400)
+                .tokenizer(Tokenizer.builder().characterLevel(true).build()).build()).explain("aqua bar", keyedOnQ);
+        assertEquals(List.of("a", "q", "u", " ", "b", "r"), e.text().words());
+        assertEquals("q", e.label(1).words().get(0).word());
+    }
+
+    @Test
     void forwardSelectionKeepsAtMostKWords() {
         TextExplanation e = new TextExplainer(small().featureSelection(FeatureSelection.FORWARD_SELECTION).numFeatures(3)
                 .build()).explain(REVIEW, new KeywordClassifier("excellent", 0.9, 0.2));
