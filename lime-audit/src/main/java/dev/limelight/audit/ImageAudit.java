@@ -2,6 +2,7 @@ package dev.limelight.audit;
 
 import dev.limelight.core.FeatureSelection;
 import dev.limelight.core.ImageClassifier;
+import dev.limelight.core.MatrixRows;
 import dev.limelight.core.Probabilities;
 import dev.limelight.core.SubmodularPick;
 import dev.limelight.image.ImageExplainer;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -53,7 +53,7 @@ public final class ImageAudit {
             }
             INDArray batch = PhotoBatch.of(photos, classifier.input());
             INDArray out = Probabilities.requireValid(classifier.predict(batch), count, k, "the classifier " + modelName);
-            double[][] rows = out.castTo(DataType.DOUBLE).toDoubleMatrix();
+            double[][] rows = MatrixRows.of(out);
             System.arraycopy(rows, 0, probabilities, from, count);
             batch.close();
             options.progress().progress("classify", from + count, n);

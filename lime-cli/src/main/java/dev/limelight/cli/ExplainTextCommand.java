@@ -103,7 +103,7 @@ final class ExplainTextCommand implements Callable<Integer> {
     static TextExplanation explain(String text, TextClassifier classifier, TextExplainerOptions options, PrintWriter err,
                                    boolean quiet) {
         ProgressBar bar = new ProgressBar(err, quiet);
-        return new TextExplainer(options.toBuilder().progress(bar::progress).build()).explain(text, classifier);
+        return new TextExplainer(options.toBuilder().progress(bar).build()).explain(text, classifier);
     }
 
     private Perturbation perturbation() {

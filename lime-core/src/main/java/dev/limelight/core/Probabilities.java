@@ -2,7 +2,6 @@ package dev.limelight.core;
 
 import java.util.Arrays;
 import java.util.Locale;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Checks that a classifier's output is a matrix of class probabilities. */
@@ -33,7 +32,7 @@ public final class Probabilities {
             throw new InvalidModelOutputException(source + " returned shape " + Arrays.toString(output.shape())
                     + ", expected [" + rows + ", " + classes + "]");
         }
-        double[][] values = output.castTo(DataType.DOUBLE).toDoubleMatrix();
+        double[][] values = MatrixRows.of(output);
         for (int i = 0; i < values.length; i++) {
             double sum = 0;
             for (int j = 0; j < values[i].length; j++) {

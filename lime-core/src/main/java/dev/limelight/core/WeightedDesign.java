@@ -95,10 +95,10 @@ final class WeightedDesign {
             }
         }
         INDArray xc = Nd4j.create(centred, new long[] {n, d}, DataType.DOUBLE);
-        double[][] gram = xc.transpose().mmul(xc).toDoubleMatrix();
+        double[][] gram = MatrixRows.of(xc.transpose().mmul(xc));
         xc.close();
 
-        double[][] y = neighbourhood.predictionsView().toDoubleMatrix();
+        double[][] y = MatrixRows.of(neighbourhood.predictionsView());
         int labelCount = labels.length;
         double[] labelMeans = new double[labelCount];
         double[][] xy = new double[labelCount][d];

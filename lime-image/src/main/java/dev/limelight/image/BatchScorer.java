@@ -4,7 +4,6 @@ import dev.limelight.core.ProgressListener;
 
 import dev.limelight.core.ImageClassifier;
 import dev.limelight.core.Probabilities;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -58,7 +57,7 @@ final class BatchScorer implements AutoCloseable {
             long b1 = System.nanoTime();
             INDArray output = classifier.predict(batch);
             Probabilities.requireValid(output, size, classes, source);
-            double[][] rows = output.castTo(DataType.DOUBLE).toDoubleMatrix();
+            double[][] rows = dev.limelight.core.MatrixRows.of(output);
             System.arraycopy(rows, 0, predictions, start, size);
             if (batch != reusable) {
                 batch.close();

@@ -26,7 +26,7 @@ final class BootstrapAgreement {
     static double lowest(SampleMatrix samples, double[][] predictions, int n, int[] labels, KLasso klasso, int topK,
                          int bootstrap, long seed) {
         int s = samples.segments();
-        double[][] z = samples.rows(0, n, org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleMatrix();
+        double[][] z = dev.limelight.core.MatrixRows.of(samples.rows(0, n, org.nd4j.linalg.api.buffer.DataType.DOUBLE));
         double[] distances = CosineDistance.toOriginal(org.nd4j.linalg.factory.Nd4j.createFromArray(z),
                 CosineDistance.IMAGE_SCALE);
         SplittableRandom random = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L ^ n);

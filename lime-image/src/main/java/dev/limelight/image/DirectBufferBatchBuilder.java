@@ -3,9 +3,7 @@ package dev.limelight.image;
 import dev.limelight.core.ImageLayout;
 import java.nio.FloatBuffer;
 import java.util.stream.IntStream;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The CPU batch builder: parallel Java loops (one task per sample) write every value of the chunk

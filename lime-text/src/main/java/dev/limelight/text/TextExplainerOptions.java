@@ -1,5 +1,7 @@
 package dev.limelight.text;
 
+import dev.limelight.core.ProgressListener;
+
 import dev.limelight.core.ExponentialKernel;
 import dev.limelight.core.FeatureSelection;
 import dev.limelight.text.perturb.Perturbation;

@@ -1,7 +1,6 @@
 package dev.limelight.models.calibration;
 
 import java.util.Arrays;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -76,6 +75,6 @@ final class LogScores {
                         + (k - 1));
             }
         }
-        return scores.castTo(DataType.DOUBLE).toDoubleMatrix();
+        return dev.limelight.core.MatrixRows.of(scores);
     }
 }
