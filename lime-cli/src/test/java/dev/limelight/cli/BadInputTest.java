@@ -106,6 +106,14 @@ class BadInputTest {
                         "--input-size")),
                 new Case("a malformed --input-size", 2, "HEIGHTxWIDTH", with(without(explain(m, "photo.png"),
                         "--input-size"), "--input-size", "big")),
+                new Case("an empty text", 2, "empty", text("--string", "")),
+                new Case("a whitespace-only text", 2, "whitespace", text("--string", "  \n\t ")),
+                new Case("a missing text file", 2, "not found", text("--text", dir.resolve("no-such.txt").toString())),
+                new Case("a text model file that is not one", 2, "not a Limelight text model",
+                        with(new String[] {"explain-text", "--model", dir.resolve("not-a-model.h5").toString(), "--string",
+                            "hello there", "--quiet", "--out", dir.resolve("out-text").toString()})),
+                new Case("neighbour replacement without vectors", 2, "--vectors",
+                        with(text("--string", "god is love"), "--mode", "neighbour")),
                 new Case("an unknown option", 2, "Unknown option", with(explain(m, "photo.png"), "--colour", "red"))));
         return cases;
     }
@@ -128,6 +136,13 @@ class BadInputTest {
         return new String[] {"explain-image", "--model", modelFile, "--image", dir.resolve(image).toString(),
             "--samples", "12", "--batch", "6", "--segments", "8", "--input-size", "16x16", "--quiet", "--out",
             dir.resolve("out-" + image).toString()};
+    }
+
+    /** explain-text with the bundled text model (the tests run in lime-cli/, the checkout is one up). */
+    private static String[] text(String... input) {
+        String[] base = {"explain-text", "--model", Path.of("..", TextModels.BUNDLED).toString(), "--samples", "50",
+            "--quiet", "--out", dir.resolve("out-text").toString()};
+        return with(base, input);
     }
 
     private static String[] with(String[] args, String... more) {
