@@ -11,6 +11,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -21,6 +25,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.preprocessor.ImagePreProcessingScaler;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /** DL4J model zips (ModelSerializer) load as the network they hold, with their model card. */
 class Dl4jZipTest {
@@ -80,6 +85,24 @@ class Dl4jZipTest {
         assertEquals(new ImageInput(16, 20, 3, ImageLayout.NCHW), model.input());
         assertEquals(List.of(2L, 4L), List.of(model.predict(pixels(2, 3, 16, 20)).shape()[0],
                 model.predict(pixels(2, 3, 16, 20)).shape()[1]));
+    }
+
+    @Test
+    void networkBuiltForFlattenedImagesTakesItsSizeFromItsPreprocessor() throws IOException {
+        MultiLayerNetwork network = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(3).list()
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(2).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3).activation(Activation.SOFTMAX)
+                        .build())
+                .setInputType(InputType.convolutionalFlat(10, 14, 1))
+                .build());
+        network.init();
+        Path zip = dir.resolve("flat.zip");
+        ModelSerializer.writeModel(network, zip.toFile(), false);
+
+        NetworkImageClassifier model = ImageModels.load(zip);
+
+        assertEquals(new ImageInput(10, 14, 1, ImageLayout.NCHW), model.input());
+        assertEquals(3, model.predict(pixels(2, 1, 10, 14)).columns());
     }
 
     @Test

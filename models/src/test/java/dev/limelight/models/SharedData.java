@@ -23,10 +23,24 @@ final class SharedData {
      * @return the file, or the test is skipped (JUnit assumption) when the directory or the file is absent
      */
     static Path require(String relative) {
+        String reason = absence(relative);
+        assumeTrue(reason == null, reason);
+        return Path.of(System.getProperty(PROPERTY)).resolve(relative);
+    }
+
+    /**
+     * For set-up code that must not abort (a class-level abort would show as 0 tests run rather
+     * than as skipped tests).
+     *
+     * @param relative a path inside the shared data directory
+     * @return null if the file is there, else why it is not
+     */
+    static String absence(String relative) {
         String dir = System.getProperty(PROPERTY);
-        assumeTrue(dir != null && !dir.isBlank(), "system property " + PROPERTY + " is not set: shared data absent");
+        if (dir == null || dir.isBlank()) {
+            return "system property " + PROPERTY + " is not set: shared data absent";
+        }
         Path file = Path.of(dir).resolve(relative);
-        assumeTrue(Files.exists(file), file + " is missing: shared data absent");
-        return file;
+        return Files.exists(file) ? null : file + " is missing: shared data absent";
     }
 }
