@@ -2,7 +2,6 @@ package dev.limelight.audit;
 
 import dev.limelight.core.FeatureSelection;
 import dev.limelight.core.ImageClassifier;
-import dev.limelight.core.MatrixRows;
 import dev.limelight.core.Probabilities;
 import dev.limelight.core.SubmodularPick;
 import dev.limelight.image.ImageExplainer;
@@ -52,8 +51,7 @@ public final class ImageAudit {
                 photos.add(ImageFiles.read(images.get(i).path()));
             }
             INDArray batch = PhotoBatch.of(photos, classifier.input());
-            INDArray out = Probabilities.requireValid(classifier.predict(batch), count, k, "the classifier " + modelName);
-            double[][] rows = MatrixRows.of(out);
+            double[][] rows = Probabilities.validRows(classifier.predict(batch), count, k, "the classifier " + modelName);
             System.arraycopy(rows, 0, probabilities, from, count);
             batch.close();
             options.progress().progress("classify", from + count, n);

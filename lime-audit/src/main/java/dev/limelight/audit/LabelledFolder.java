@@ -1,6 +1,5 @@
 package dev.limelight.audit;
 
-import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,10 +103,5 @@ public record LabelledFolder(Path root, List<String> classes, List<LabelledImage
                 "%s has %d class folders %s but the model has %d classes %s; name the folders after the classes "
                         + "or give as many folders as classes (taken in sorted order)", root, folders.size(), folders,
                 modelNames.size(), modelNames.size() > 12 ? modelNames.subList(0, 12) + "..." : modelNames));
-    }
-
-    /** @return a file for tests and messages */
-    File rootFile() {
-        return root.toFile();
     }
 }

@@ -25,6 +25,18 @@ public final class Probabilities {
      * @throws InvalidModelOutputException naming the first offending row and value otherwise
      */
     public static INDArray requireValid(INDArray output, long rows, int classes, String source) {
+        validRows(output, rows, classes, source);
+        return output;
+    }
+
+    /**
+     * Checks {@code output} as {@link #requireValid} does and returns its rows: one copy of the
+     * output serves both the check and the caller (the explainers' per-batch path).
+     *
+     * @return the {@code rows} x {@code classes} probabilities
+     * @throws InvalidModelOutputException naming the first offending row and value
+     */
+    public static double[][] validRows(INDArray output, long rows, int classes, String source) {
         if (output == null) {
             throw new InvalidModelOutputException(source + " returned null");
         }
@@ -51,6 +63,6 @@ public final class Probabilities {
                         "%s returned row %d summing to %.6f, not 1 (logits? apply a softmax)", source, i, sum));
             }
         }
-        return output;
+        return values;
     }
 }

@@ -131,16 +131,6 @@ final class WeightedDesign {
         return new WeightedDesign(n, d, weights, original, featureMeans, gram, labels.clone(), labelMeans, xy, syy);
     }
 
-    /** @return the position of {@code label} among the labels this design was formed for */
-    int labelSlot(int label) {
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] == label) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("label " + label + " was not prepared");
-    }
-
     /** @return {@code G[rows][columns]} plus {@code alpha} on the diagonal */
     double[][] gramBlock(int[] features, double alpha) {
         int k = features.length;

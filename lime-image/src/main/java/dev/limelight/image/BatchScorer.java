@@ -56,8 +56,7 @@ final class BatchScorer implements AutoCloseable {
             }
             long b1 = System.nanoTime();
             INDArray output = classifier.predict(batch);
-            Probabilities.requireValid(output, size, classes, source);
-            double[][] rows = dev.limelight.core.MatrixRows.of(output);
+            double[][] rows = Probabilities.validRows(output, size, classes, source);
             System.arraycopy(rows, 0, predictions, start, size);
             if (batch != reusable) {
                 batch.close();

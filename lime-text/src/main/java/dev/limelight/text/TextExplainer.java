@@ -6,6 +6,7 @@ import dev.limelight.core.KLasso;
 import dev.limelight.core.KLassoOptions;
 import dev.limelight.core.LocalExplanation;
 import dev.limelight.core.Neighbourhood;
+import dev.limelight.core.Probabilities;
 import dev.limelight.core.TextClassifier;
 import dev.limelight.text.perturb.PerturbedTextBuilder;
 import dev.limelight.text.perturb.RemovalSamples;
@@ -122,7 +123,7 @@ public final class TextExplainer {
             long b0 = System.nanoTime();
             List<String> batch = buildTexts(builder, samples, from, count, text);
             long b1 = System.nanoTime();
-            double[][] rows = ClassifierOutput.rows(classifier.predict(batch), count, classes, source);
+            double[][] rows = Probabilities.validRows(classifier.predict(batch), count, classes, source);
             System.arraycopy(rows, 0, predictions, from, count);
             long b2 = System.nanoTime();
             perturbNanos += b1 - b0;
