@@ -87,7 +87,8 @@ final class DemoCommand implements Callable<Integer> {
                     + "): run the demo from the checkout with ./limelight");
         }
         TextExplanation text = ExplainTextCommand.explain(Files.readString(post, StandardCharsets.UTF_8),
-                TextModels.load(textModel), TextExplainerOptions.builder().topLabels(1).build(), spec.commandLine().getErr(),
+                TextModels.load(textModel), TextExplainerOptions.builder().topLabels(1).counterfactual(true).build(),
+                spec.commandLine().getErr(),
                 quiet);
         Path textDir = out.resolve("text");
         Path textReport = TextExplanationWriter.write(text, "20 Newsgroups post explained by the bundled classifier",

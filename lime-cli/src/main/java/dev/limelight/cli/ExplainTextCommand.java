@@ -3,6 +3,7 @@ package dev.limelight.cli;
 import dev.limelight.core.TextClassifier;
 import dev.limelight.text.TextExplainer;
 import dev.limelight.text.TextExplainerOptions;
+import dev.limelight.text.TextCounterfactual;
 import dev.limelight.text.TextExplanation;
 import dev.limelight.text.TextLabelExplanation;
 import dev.limelight.text.WordWeight;
@@ -77,6 +78,9 @@ final class ExplainTextCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "X", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(names = "--counterfactual", description = "Find the fewest top words whose removal flips the prediction.")
+    private boolean counterfactual;
+
     @Option(names = "--quiet", description = "No progress bar.")
     private boolean quiet;
 
@@ -91,7 +95,7 @@ final class ExplainTextCommand implements Callable<Integer> {
         }
         TextClassifier classifier = TextModels.load(model);
         TextExplanation e = explain(text, classifier, TextExplainerOptions.builder().samples(samples).numFeatures(features)
-                .perturbation(perturbation()).topLabels(topLabels).batchSize(batch).seed(seed).build(),
+                .perturbation(perturbation()).topLabels(topLabels).batchSize(batch).seed(seed).counterfactual(counterfactual).build(),
                 spec.commandLine().getErr(), quiet);
         String title = input.file != null ? input.file.getFileName().toString() : "text";
         Path report = TextExplanationWriter.write(e, title, out);
@@ -143,6 +147,10 @@ final class ExplainTextCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, " %s(%+.4f)", w.word(), w.weight());
             }
             out.println();
+        }
+        if (e.options().counterfactual()) {
+            out.println("  counterfactual: " + e.counterfactualIfFound().map(TextCounterfactual::toString)
+                    .orElse("none: removing every positive top word does not change the prediction"));
         }
     }
 }

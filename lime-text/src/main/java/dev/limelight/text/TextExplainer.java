@@ -8,13 +8,17 @@ import dev.limelight.core.LocalExplanation;
 import dev.limelight.core.Neighbourhood;
 import dev.limelight.core.Probabilities;
 import dev.limelight.core.TextClassifier;
+import dev.limelight.core.trust.Counterfactuals;
+import dev.limelight.core.trust.MaskScorer;
 import dev.limelight.text.perturb.PerturbedTextBuilder;
 import dev.limelight.text.perturb.RemovalSamples;
 import dev.limelight.text.tokenize.IndexedText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -157,9 +161,57 @@ public final class TextExplainer {
         }
         long f1 = System.nanoTime();
 
+        TextCounterfactual counterfactual = null;
+        if (options.counterfactual()) {
+            long c0 = System.nanoTime();
+            counterfactual = counterfactual(explained, indexed.featureCount(), predictions[0], builder, classifier, names,
+                    source);
+            scoreNanos += System.nanoTime() - c0;
+        }
         TextStageTimings timings = new TextStageTimings((t1 - t0) / 1e6, perturbNanos / 1e6, scoreNanos / 1e6,
                 (f1 - f0) / 1e6);
-        return new TextExplanation(indexed, explained, names, predictions[0], options.seed(), n, options, timings);
+        return new TextExplanation(indexed, explained, names, predictions[0], options.seed(), n, options, timings,
+                counterfactual);
+    }
+
+    /**
+     * The counterfactual of the predicted label (null if that label was not explained or no prefix of
+     * its positive words flips the prediction): every candidate text is scored in batches, with the
+     * explanation's own perturbation.
+     */
+    private TextCounterfactual counterfactual(List<TextLabelExplanation> explained, int features, double[] original,
+                                              PerturbedTextBuilder builder, TextClassifier classifier,
+                                              List<String> names, String source) {
+        int predicted = topLabels(original, 1)[0];
+        TextLabelExplanation fit = explained.stream().filter(l -> l.label() == predicted).findFirst().orElse(null);
+        if (fit == null) {
+            return null;
+        }
+        MaskScorer scorer = masks -> {
+            RemovalSamples rows = RemovalSamples.of(masks);
+            double[][] scores = new double[masks.length][];
+            for (int from = 0; from < masks.length; from += options.batchSize()) {
+                int count = Math.min(options.batchSize(), masks.length - from);
+                List<String> batch = new ArrayList<>(count);
+                for (int i = from; i < from + count; i++) {
+                    batch.add(builder.build(rows, i));
+                }
+                double[][] scored = Probabilities.validRows(classifier.predict(batch), count, original.length, source);
+                System.arraycopy(scored, 0, scores, from, count);
+            }
+            return scores;
+        };
+        return Counterfactuals.search(fit.surrogate(), features, scorer).map(c -> {
+            Map<Integer, WordWeight> byFeature = new HashMap<>();
+            fit.words().forEach(w -> byFeature.put(w.feature(), w));
+            List<WordWeight> removed = c.removed().stream().map(byFeature::get).toList();
+            boolean[] present = new boolean[features];
+            Arrays.fill(present, true);
+            c.removed().forEach(f -> present[f] = false);
+            String text = builder.build(RemovalSamples.of(new boolean[][] {present}), 0);
+            return new TextCounterfactual(removed, c.originalLabel(), names.get(c.originalLabel()), c.newLabel(),
+                    names.get(c.newLabel()), c.newProbability(), c.originalLabelProbability(), text);
+        }).orElse(null);
     }
 
     /** Builds rows from..from+count-1 (in parallel: each row depends only on its flags, index and the seed). */

@@ -28,6 +28,7 @@ import java.util.Objects;
  *   <tr><td>labels</td><td>label 1 (or the top labels, see {@link Builder#topLabels})</td>
  *       <td>labels=(1,), top_labels=None</td></tr>
  *   <tr><td>seed</td><td>0</td><td>random_state=None (unrepeatable)</td></tr>
+ *   <tr><td>counterfactual</td><td>false</td><td>none</td></tr>
  * </table>
  */
 public final class TextExplainerOptions {
@@ -52,6 +53,7 @@ public final class TextExplainerOptions {
     private final int[] labels;
     private final long seed;
     private final ProgressListener progress;
+    private final boolean counterfactual;
 
     private TextExplainerOptions(Builder b) {
         this.samples = b.samples;
@@ -65,6 +67,7 @@ public final class TextExplainerOptions {
         this.labels = b.labels == null ? null : b.labels.clone();
         this.seed = b.seed;
         this.progress = b.progress;
+        this.counterfactual = b.counterfactual;
     }
 
     /** @return a builder with the defaults */
@@ -81,7 +84,7 @@ public final class TextExplainerOptions {
     public Builder toBuilder() {
         Builder b = new Builder().samples(samples).batchSize(batchSize).tokenizer(tokenizer).perturbation(perturbation)
                 .kernelWidth(kernelWidth).featureSelection(featureSelection).numFeatures(numFeatures).seed(seed)
-                .progress(progress);
+                .progress(progress).counterfactual(counterfactual);
         return labels != null ? b.labels(labels) : b.topLabels(topLabels);
     }
 
@@ -140,12 +143,17 @@ public final class TextExplainerOptions {
         return progress;
     }
 
+    /** @return whether the explainer searches a counterfactual for the predicted label */
+    public boolean counterfactual() {
+        return counterfactual;
+    }
+
     @Override
     public String toString() {
         return "TextExplainerOptions[samples=" + samples + ", batchSize=" + batchSize + ", " + tokenizer
                 + ", perturbation=" + perturbation + ", kernelWidth=" + kernelWidth + ", selection=" + featureSelection
                 + ", numFeatures=" + numFeatures + ", " + (labels == null ? "topLabels=" + topLabels
-                : "labels=" + Arrays.toString(labels)) + ", seed=" + seed + "]";
+                : "labels=" + Arrays.toString(labels)) + ", seed=" + seed + (counterfactual ? ", counterfactual" : "") + "]";
     }
 
     /** Builder of {@link TextExplainerOptions}; setters validate at once. */
@@ -161,6 +169,7 @@ public final class TextExplainerOptions {
         private int[] labels = {1};
         private long seed;
         private ProgressListener progress = ProgressListener.NONE;
+        private boolean counterfactual;
 
         private Builder() {
         }
@@ -294,6 +303,17 @@ public final class TextExplainerOptions {
          */
         public Builder progress(ProgressListener progress) {
             this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        /**
+         * @param counterfactual also search the fewest top words whose removal flips the predicted
+         *                       label (verified by the classifier; needs the predicted label among
+         *                       the explained ones); default false
+         * @return this builder
+         */
+        public Builder counterfactual(boolean counterfactual) {
+            this.counterfactual = counterfactual;
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.limelight.text;
 import dev.limelight.text.tokenize.IndexedText;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
  * Why a text classifier predicted what it did: per explained label, the weight of the words that
@@ -18,10 +19,13 @@ import java.util.NoSuchElementException;
  * @param samples       N, the number of perturbed texts scored (the original included)
  * @param options       the options used
  * @param timings       wall time per stage
+ * @param counterfactual the fewest top words whose removal flips the prediction (searched when
+ *                      {@link TextExplainerOptions#counterfactual()} is set, for the predicted label
+ *                      if it was explained), or null if not searched or not found
  */
 public record TextExplanation(IndexedText text, List<TextLabelExplanation> labels, List<String> classNames,
                               double[] probabilities, long seed, int samples, TextExplainerOptions options,
-                              TextStageTimings timings) {
+                              TextStageTimings timings, TextCounterfactual counterfactual) {
 
     /** Copies the lists and the probabilities. */
     public TextExplanation {
@@ -45,6 +49,11 @@ public record TextExplanation(IndexedText text, List<TextLabelExplanation> label
         return labels.stream().filter(l -> l.label() == label).findFirst()
                 .orElseThrow(() -> new NoSuchElementException("label " + label + " was not explained; explained: "
                         + labels.stream().map(TextLabelExplanation::label).toList()));
+    }
+
+    /** @return the counterfactual, if searched for and found */
+    public Optional<TextCounterfactual> counterfactualIfFound() {
+        return Optional.ofNullable(counterfactual);
     }
 
     /** @return the first explained label's explanation */

@@ -71,6 +71,32 @@ public final class RemovalSamples {
         return new RemovalSamples(samples, features, present);
     }
 
+    /**
+     * Takes given rows instead of drawing them: the masks of a counterfactual or fidelity search.
+     *
+     * @param rows N rows of d flags (true = the word is present), all of the same length, d at least 1
+     * @return the samples, rows copied
+     * @throws IllegalArgumentException if there is no row, a row is empty or the rows differ in length
+     */
+    public static RemovalSamples of(boolean[][] rows) {
+        if (rows == null || rows.length == 0) {
+            throw new IllegalArgumentException("at least one row is needed");
+        }
+        int features = rows[0].length;
+        if (features < 1) {
+            throw new IllegalArgumentException("rows must have at least one feature");
+        }
+        boolean[] present = new boolean[rows.length * features];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != features) {
+                throw new IllegalArgumentException("row " + i + " has " + rows[i].length + " features, row 0 has "
+                        + features);
+            }
+            System.arraycopy(rows[i], 0, present, i * features, features);
+        }
+        return new RemovalSamples(rows.length, features, present);
+    }
+
     /** @return N, the number of rows (the original included) */
     public int samples() {
         return samples;

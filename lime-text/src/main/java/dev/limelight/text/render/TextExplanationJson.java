@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.limelight.core.LocalExplanation;
+import dev.limelight.text.TextCounterfactual;
 import dev.limelight.text.TextExplanation;
 import dev.limelight.text.TextLabelExplanation;
 import dev.limelight.text.WordWeight;
@@ -62,6 +63,10 @@ public final class TextExplanationJson {
                 }
             }
         }
+        if (e.options().counterfactual()) {
+            root.set("counterfactual", e.counterfactualIfFound().map(TextExplanationJson::counterfactual)
+                    .orElseGet(() -> JSON.createObjectNode().put("found", false)));
+        }
         root.put("features", e.text().featureCount());
         root.put("seed", e.seed());
         root.put("samples", e.samples());
@@ -79,6 +84,18 @@ public final class TextExplanationJson {
             timings.put(t.getKey(), Math.round(t.getValue() * 10) / 10.0);
         }
         return root;
+    }
+
+    private static ObjectNode counterfactual(TextCounterfactual c) {
+        ObjectNode node = JSON.createObjectNode().put("found", true);
+        ArrayNode removed = node.putArray("removed");
+        for (WordWeight w : c.removed()) {
+            removed.addObject().put("word", w.word()).put("feature", w.feature()).put("weight", w.weight());
+        }
+        node.put("originalLabel", c.originalLabel()).put("originalName", c.originalName())
+                .put("newLabel", c.newLabel()).put("newName", c.newName()).put("newProbability", c.newProbability())
+                .put("originalLabelProbability", c.originalLabelProbability()).put("text", c.text());
+        return node;
     }
 
     /**

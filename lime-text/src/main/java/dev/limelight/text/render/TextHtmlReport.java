@@ -78,6 +78,19 @@ public final class TextHtmlReport {
             html.append(highlightedText(e.text(), l));
             html.append("</section>\n");
         }
+        if (e.options().counterfactual()) {
+            html.append("<section><h2>Counterfactual</h2>\n");
+            e.counterfactualIfFound().ifPresentOrElse(c -> html.append(String.format(Locale.ROOT,
+                    "<p>Removing %s turns <b>%s</b> into <b>%s</b> (p = %.4f; %s keeps %.4f), verified by the "
+                            + "classifier. The text it saw:</p>\n<pre>%s</pre>\n",
+                    escape(c.removed().stream().map(w -> "\u201c" + w.word() + "\u201d")
+                            .collect(java.util.stream.Collectors.joining(", "))),
+                    escape(c.originalName()), escape(c.newName()), c.newProbability(), escape(c.originalName()),
+                    c.originalLabelProbability(), escape(c.text()))),
+                    () -> html.append("<p class=\"muted\">None found: removing every positively weighted top word "
+                            + "does not change the prediction.</p>\n"));
+            html.append("</section>\n");
+        }
         html.append("</body></html>\n");
         return html.toString();
     }

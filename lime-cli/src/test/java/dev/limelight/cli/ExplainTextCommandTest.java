@@ -1,0 +1,38 @@
+package dev.limelight.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** explain-text with the bundled model and post (the tests run in lime-cli/, the checkout is one up). */
+class ExplainTextCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void theCounterfactualOfTheBundledPostIsVerifiedAndWritten(@TempDir Path dir) throws Exception {
+        int code = Limelight.run(new String[] {"explain-text", "--model", Path.of("..", TextModels.BUNDLED).toString(),
+                "--text", Path.of("..", DemoCommand.BUNDLED_TEXT).toString(), "--samples", "1000", "--counterfactual",
+                "--quiet", "--out", dir.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+
+        assertEquals(Limelight.DONE, code, err.toString());
+        assertTrue(out.toString().contains("counterfactual: removing ["), out.toString());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("explanation.json").toFile());
+        JsonNode c = json.get("counterfactual");
+        assertTrue(c.get("found").asBoolean(), c.toString());
+        assertNotEquals(c.get("originalLabel").asInt(), c.get("newLabel").asInt());
+        assertTrue(c.get("newProbability").asDouble() > c.get("originalLabelProbability").asDouble(), c.toString());
+        for (JsonNode removed : c.get("removed")) {
+            assertTrue(removed.get("weight").asDouble() > 0, "only words that supported the prediction: " + removed);
+        }
+    }
+}
