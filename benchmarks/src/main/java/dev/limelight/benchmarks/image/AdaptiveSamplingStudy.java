@@ -8,10 +8,13 @@ import dev.limelight.image.ImageExplainerOptions;
 import dev.limelight.image.ImageExplanation;
 import dev.limelight.image.ImageFiles;
 import dev.limelight.image.RasterImage;
+import dev.limelight.image.SamplingReport;
 import dev.limelight.image.SegmenterKind;
 import dev.limelight.models.ImageModels;
 import dev.limelight.models.ModelOptions;
 import dev.limelight.models.Preprocessing;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +35,13 @@ import java.util.stream.Collectors;
  * <p>All three settings draw their samples from the same seeded matrix in the same order (the
  * explainer draws the full budget up front and rounds take its first rows), so the 400-sample and the
  * adaptive runs score a prefix of the 1000-sample run's images. A {@link MemoizingClassifier} lets
- * the model score each image once; the explanations are exactly those of three separate runs.
+ * the model score each image once; the explanations are exactly those of three separate runs. Its
+ * answers are kept in {@code out/studies/MODEL.answers}, so a second run costs no model time.
+ *
+ * <p>Besides the table it writes {@code out/studies/adaptive-trajectories.csv}: per photo, seed and
+ * sample count n (100, 200, ..., 1000) the top-5 segments of the fit on the first n samples and the
+ * bootstrap agreement the stopping rule sees at n (from a run whose threshold is never reached
+ * early), so other stopping rules can be judged offline against the agreement across seeds.
  *
  * <p>Run: {@code benchmarks/run dev.limelight.benchmarks.image.AdaptiveSamplingStudy MODEL.h5 SIZE R
  * photo...} (photos relative to {@code limelight.data.dir}/images), e.g. {@code
@@ -47,7 +56,7 @@ public final class AdaptiveSamplingStudy {
     private AdaptiveSamplingStudy() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         if (args.length < 4) {
             System.err.println("usage: AdaptiveSamplingStudy MODEL SIZE SEEDS PHOTO...");
             System.exit(2);
@@ -56,8 +65,11 @@ public final class AdaptiveSamplingStudy {
         int size = Integer.parseInt(args[1]);
         int runs = Integer.parseInt(args[2]);
         Path images = Path.of(System.getProperty("limelight.data.dir"), "images");
+        Path studies = Files.createDirectories(Path.of("out", "studies"));
         MemoizingClassifier classifier = new MemoizingClassifier(ImageModels.load(model, ModelOptions.builder()
-                .preprocessing(Preprocessing.UNIT).inputSize(size, size).build()));
+                .preprocessing(Preprocessing.UNIT).inputSize(size, size).build()),
+                studies.resolve(model.getFileName() + "-" + size + ".answers"));
+        StringBuilder csv = new StringBuilder("photo,seed,n,bootstrap_agreement,top5\n");
         System.out.printf(Locale.ROOT, "model %s, %d seeds per setting, SLIC %d segments, batch 16, %s%n",
                 model.getFileName(), runs, SegmenterKind.DEFAULT_SEGMENTS, AdaptiveSampling.DEFAULTS);
         System.out.printf(Locale.ROOT, "%-18s %9s %11s %10s %10s %18s %8s%n", "photo", "segments", "fixed 1000",
@@ -83,6 +95,8 @@ public final class AdaptiveSamplingStudy {
                         .adaptive(AdaptiveSampling.DEFAULTS).build()).explain(image, classifier);
                 adaptive.add(top5(adaptiveRun));
                 used[r] = adaptiveRun.samples();
+                trajectory(csv, photo, seeded, image, classifier);
+                Files.writeString(studies.resolve("adaptive-trajectories.csv"), csv);
             }
             double median = median(Arrays.stream(used).asDoubleStream().toArray());
             double agreement = Stability.meanPairwiseJaccard(adaptive);
@@ -97,9 +111,24 @@ public final class AdaptiveSamplingStudy {
         }
         double overall = median(medians.stream().mapToDouble(Double::doubleValue).toArray());
         System.out.printf(Locale.ROOT, "median adaptive samples over photos: %.0f (%.0f %% of %d); median adaptive "
-                        + "agreement %.3f; model calls %d in %.0f s%n", overall, 100 * overall / BUDGET, BUDGET,
+                        + "agreement %.3f; model calls %d (answers known %d) in %.0f s%n", overall, 100 * overall / BUDGET, BUDGET,
                 median(adaptiveAgreements.stream().mapToDouble(Double::doubleValue).toArray()),
-                classifier.modelCalls(), (System.nanoTime() - started) / 1e9);
+                classifier.modelCalls(), classifier.known(), (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Top-5 sets at n = 100..1000 and the bootstrap agreement at each round (model answers cached). */
+    private static void trajectory(StringBuilder csv, String photo, ImageExplainerOptions seeded, RasterImage image,
+                                   MemoizingClassifier classifier) {
+        SamplingReport report = new ImageExplainer(seeded.toBuilder().samples(BUDGET)
+                .adaptive(new AdaptiveSampling(100, 1.0, 5, AdaptiveSampling.DEFAULTS.bootstrap())).build())
+                .explain(image, classifier).samplingIfAdaptive().orElseThrow();
+        for (int n = 100; n <= BUDGET; n += 100) {
+            Set<Integer> top = top5(new ImageExplainer(seeded.toBuilder().samples(n).build()).explain(image, classifier));
+            int round = report.rounds().indexOf(n);
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%s,%s%n", photo, seeded.seed(), n,
+                    round < 0 ? "" : String.format(Locale.ROOT, "%.4f", report.agreements().get(round)),
+                    top.stream().sorted().map(String::valueOf).collect(Collectors.joining(" "))));
+        }
     }
 
     private static double median(double[] values) {

@@ -3,6 +3,16 @@ package dev.limelight.benchmarks.image;
 import dev.limelight.core.ImageClassifier;
 import dev.limelight.core.ImageInput;
 import dev.limelight.core.MatrixRows;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +26,43 @@ import org.nd4j.linalg.factory.Nd4j;
  * hash of the pixels) and answers a batch whose images it has all seen without calling the model.
  * Explaining the same photo twice with the same seed then costs the model calls once; the results
  * are the ones the model gave. {@link #modelCalls()} counts the images the model really scored.
+ * With a file, answers are appended to it as they come and read back on the next run, so a study
+ * can be re-run (other stopping rules, other statistics) without the model's time.
  */
 final class MemoizingClassifier implements ImageClassifier {
 
     private final ImageClassifier delegate;
     private final Map<Key, double[]> answers = new HashMap<>();
+    private final Path file;
     private long modelCalls;
 
-    MemoizingClassifier(ImageClassifier delegate) {
+    /**
+     * @param delegate the model
+     * @param file     where answers are kept between runs (created if missing), or null for none
+     */
+    MemoizingClassifier(ImageClassifier delegate, Path file) throws IOException {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.file = file;
+        if (file != null && Files.exists(file)) {
+            int k = delegate.classCount();
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+                while (in.available() > 0) {
+                    Key key = new Key(in.readLong(), in.readLong());
+                    double[] row = new double[k];
+                    for (int j = 0; j < k; j++) {
+                        row[j] = in.readDouble();
+                    }
+                    answers.put(key, row);
+                }
+            } catch (EOFException truncated) {
+                // a run stopped mid-write: keep the complete answers
+            }
+        }
+    }
+
+    /** @return answers known so far (read from the file or scored in this run) */
+    int known() {
+        return answers.size();
     }
 
     @Override
@@ -69,8 +107,27 @@ final class MemoizingClassifier implements ImageClassifier {
             for (int i = 0; i < n; i++) {
                 answers.put(keys[i], rows[i]);
             }
+            append(keys, rows);
         }
         return Nd4j.createFromArray(rows);
+    }
+
+    private void append(Key[] keys, double[][] rows) {
+        if (file == null) {
+            return;
+        }
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND)))) {
+            for (int i = 0; i < keys.length; i++) {
+                out.writeLong(keys[i].a());
+                out.writeLong(keys[i].b());
+                for (double v : rows[i]) {
+                    out.writeDouble(v);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + file, e);
+        }
     }
 
     /** Two independent 64-bit hashes of one image's pixels. */

@@ -22,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
- * Measures images per second of {@code predict} for each model at batch sizes 1, 8 and 32 (by
+ * Measures images per second of {@code predict} for each model at batch sizes 1, 8, 32 and 64 (by
  * default), the way an explainer calls it: a fresh batch of uniform random pixels in [0, 255] per
  * call (copied outside the timed region, since predict preprocesses in place), timed call by call
  * with {@link System#nanoTime()}, after warm-up calls. Each batch and its output are closed after
@@ -35,13 +35,12 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * InceptionV3 call at batch 32 takes tens of seconds on 2 cores.
  *
  * <pre>
- * mvn -B -q -DskipTests -pl benchmarks -am package            # add -Pcpu-plain for the plain natives
- * java -Xmx6g -Dorg.bytedeco.javacpp.maxphysicalbytes=8G -Dorg.bytedeco.javacpp.cachedir=.cache/javacpp \
- *   -cp "benchmarks/target/benchmarks.jar:benchmarks/target/lib/*" \
- *   dev.limelight.benchmarks.models.ModelThroughput [--data DIR] [--models inception,mobilenet,fashion]
- *   [--batches 1,8,32] [--seconds S] [--calls C] [--warmup W] [--csv FILE]
+ * benchmarks/run dev.limelight.benchmarks.models.ModelThroughput [--data DIR]
+ *   [--models inception,mobilenet,fashion] [--batches 1,8,32,64] [--seconds S] [--calls C] [--warmup W]
+ *   [--csv FILE]
+ * BENCH_PROFILE=cpu-plain benchmarks/run ...     # the same with the plain CPU natives (no oneDNN)
  * </pre>
- * Defaults: data {@code ../shared/data}, all three models, batches 1, 8, 32, at least 10 s and
+ * Defaults: data {@code ../shared/data}, all three models, batches 1, 8, 32, 64, at least 10 s and
  * 3 timed calls per cell, 1 warm-up call.
  */
 public final class ModelThroughput {
@@ -65,7 +64,7 @@ public final class ModelThroughput {
     public static void main(String[] args) throws IOException {
         Path data = Path.of("../shared/data");
         List<String> models = List.of("inception", "mobilenet", "fashion");
-        int[] batches = {1, 8, 32};
+        int[] batches = {1, 8, 32, 64};
         double minSeconds = 10;
         int minCalls = 3;
         int warmup = 1;
@@ -159,6 +158,6 @@ public final class ModelThroughput {
 
     private static void fail(String option) {
         throw new IllegalArgumentException("bad option " + option
-                + "; use --data DIR --models a,b --batches 1,8,32 --seconds S --calls C --warmup W --csv FILE");
+                + "; use --data DIR --models a,b --batches 1,8,32,64 --seconds S --calls C --warmup W --csv FILE");
     }
 }
