@@ -98,7 +98,7 @@ public final class ImageExplainer {
 
         int s = segmentation.segmentCount();
         int budget = options.samples();
-        SampleMatrix samples = SampleMatrix.draw(budget, s, options.seed());
+        SampleMatrix samples = SampleMatrix.draw(budget, s, options.seed(), options.samplingDesign());
         RasterImage fill = options.hideMode().fill(image, segmentation);
         MaskedBatchBuilder builder = MaskedBatchBuilder.forActiveBackend(image, fill, segmentation, input.layout());
         long preparedAt = System.nanoTime();
@@ -189,7 +189,7 @@ public final class ImageExplainer {
         if (extra > 0) {
             List<SampleMatrix> others = new ArrayList<>();
             for (int r = 1; r <= extra; r++) {
-                others.add(SampleMatrix.draw(n, s, options.seed() + r));
+                others.add(SampleMatrix.draw(n, s, options.seed() + r, options.samplingDesign()));
             }
             SampleMatrix all = SampleMatrix.concat(others);
             double[][] scored = new double[all.samples()][];

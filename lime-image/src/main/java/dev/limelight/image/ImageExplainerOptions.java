@@ -5,6 +5,7 @@ import dev.limelight.core.ProgressListener;
 import dev.limelight.core.ExponentialKernel;
 import dev.limelight.core.FeatureSelection;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -30,6 +31,7 @@ import java.util.Objects;
  *       orders</td><td>none</td></tr>
  *   <tr><td>counterfactual</td><td>off; the fewest top segments whose hiding flips the
  *       prediction</td><td>none</td></tr>
+ *   <tr><td>samplingDesign</td><td>{@link SamplingDesign#INDEPENDENT}</td><td>the same</td></tr>
  *   <tr><td>adaptive</td><td>off (null): a fixed {@code samples}; see {@link AdaptiveSampling}</td><td>none</td></tr>
  * </table>
  */
@@ -51,6 +53,7 @@ public final class ImageExplainerOptions {
     private final boolean fidelityCurves;
     private final boolean counterfactual;
     private final AdaptiveSampling adaptive;
+    private final SamplingDesign samplingDesign;
 
     private ImageExplainerOptions(Builder b) {
         this.stabilityRuns = b.stabilityRuns;
@@ -58,6 +61,7 @@ public final class ImageExplainerOptions {
         this.fidelityCurves = b.fidelityCurves;
         this.counterfactual = b.counterfactual;
         this.adaptive = b.adaptive;
+        this.samplingDesign = b.samplingDesign;
         this.samples = b.samples;
         this.batchSize = b.batchSize;
         this.segmenter = b.segmenter;
@@ -86,7 +90,8 @@ public final class ImageExplainerOptions {
         Builder b = new Builder().samples(samples).batchSize(batchSize).segmenter(segmenter).hideMode(hideMode)
                 .kernelWidth(kernelWidth).featureSelection(featureSelection).numFeatures(numFeatures)
                 .topLabels(topLabels).seed(seed).progress(progress).stability(stabilityRuns, stabilityTopK)
-                .fidelityCurves(fidelityCurves).counterfactual(counterfactual).adaptive(adaptive);
+                .fidelityCurves(fidelityCurves).counterfactual(counterfactual).adaptive(adaptive)
+                .samplingDesign(samplingDesign);
         if (labels != null) {
             b.labels(labels);
         }
@@ -168,6 +173,11 @@ public final class ImageExplainerOptions {
         return counterfactual;
     }
 
+    /** @return how the samples are drawn */
+    public SamplingDesign samplingDesign() {
+        return samplingDesign;
+    }
+
     /** @return the adaptive sampling settings, or null for a fixed sample count */
     public AdaptiveSampling adaptive() {
         return adaptive;
@@ -181,7 +191,9 @@ public final class ImageExplainerOptions {
                 : "labels=" + Arrays.toString(labels)) + ", seed=" + seed
                 + (stabilityRuns > 1 ? ", stability=" + stabilityRuns + " runs top-" + stabilityTopK : "")
                 + (fidelityCurves ? ", fidelityCurves" : "") + (counterfactual ? ", counterfactual" : "")
-                + (adaptive != null ? ", " + adaptive : "") + "]";
+                + (adaptive != null ? ", " + adaptive : "")
+                + (samplingDesign != SamplingDesign.INDEPENDENT ? ", " + samplingDesign.name().toLowerCase(Locale.ROOT)
+                : "") + "]";
     }
 
     /** Builder of {@link ImageExplainerOptions}; setters validate at once. */
@@ -202,6 +214,7 @@ public final class ImageExplainerOptions {
         private boolean fidelityCurves;
         private boolean counterfactual;
         private AdaptiveSampling adaptive;
+        private SamplingDesign samplingDesign = SamplingDesign.INDEPENDENT;
 
         private Builder() {
         }
@@ -229,6 +242,16 @@ public final class ImageExplainerOptions {
         /** @param on search for a counterfactual for the predicted label (default off) */
         public Builder counterfactual(boolean on) {
             this.counterfactual = on;
+            return this;
+        }
+
+        /**
+         * @param samplingDesign how the samples are drawn; default {@link SamplingDesign#INDEPENDENT},
+         *                       the reference's
+         * @return this builder
+         */
+        public Builder samplingDesign(SamplingDesign samplingDesign) {
+            this.samplingDesign = Objects.requireNonNull(samplingDesign, "samplingDesign");
             return this;
         }
 

@@ -47,6 +47,29 @@ public final class SampleMatrix {
         return new SampleMatrix(samples, segments, cells);
     }
 
+    /**
+     * Draws the matrix with the given design.
+     *
+     * @param samples  N, at least 1 (row 0 is the original)
+     * @param segments S, at least 1
+     * @param seed     the random seed
+     * @param design   independent cells (the reference's, {@link #draw(int, int, long)}) or fold-over
+     *                 pairs: rows 2k+1 drawn, rows 2k+2 their complements
+     * @throws IllegalArgumentException if N or S is below 1, or N x S exceeds 2^31 - 1
+     */
+    public static SampleMatrix draw(int samples, int segments, long seed, SamplingDesign design) {
+        SampleMatrix drawn = draw(samples, segments, seed);
+        if (design == SamplingDesign.ANTITHETIC) {
+            byte[] cells = drawn.cells;
+            for (int row = 2; row < samples; row += 2) {
+                for (int j = 0; j < segments; j++) {
+                    cells[row * segments + j] = (byte) (1 - cells[(row - 1) * segments + j]);
+                }
+            }
+        }
+        return drawn;
+    }
+
     /** Wraps explicit rows (each S values of 0 or 1), e.g. for deletion curves or tests. */
     public static SampleMatrix of(int[][] rows) {
         if (rows.length == 0 || rows[0].length == 0) {

@@ -8,6 +8,7 @@ import dev.limelight.image.ImageExplainerOptions;
 import dev.limelight.image.ImageExplanation;
 import dev.limelight.image.ImageFiles;
 import dev.limelight.image.RasterImage;
+import dev.limelight.image.SamplingDesign;
 import dev.limelight.image.SamplingReport;
 import dev.limelight.image.SegmenterKind;
 import dev.limelight.models.ImageModels;
@@ -43,8 +44,8 @@ import java.util.stream.Collectors;
  * bootstrap agreement the stopping rule sees at n (from a run whose threshold is never reached
  * early), so other stopping rules can be judged offline against the agreement across seeds.
  *
- * <p>Run: {@code benchmarks/run dev.limelight.benchmarks.image.AdaptiveSamplingStudy MODEL.h5 SIZE R
- * photo...} (photos relative to {@code limelight.data.dir}/images), e.g. {@code
+ * <p>Run: {@code benchmarks/run dev.limelight.benchmarks.image.AdaptiveSamplingStudy [--design
+ * independent|antithetic] MODEL.h5 SIZE R photo...} (photos relative to {@code limelight.data.dir}/images), e.g. {@code
  * benchmarks/run dev.limelight.benchmarks.image.AdaptiveSamplingStudy
  * ../shared/data/models/nsfw_mobilenet_v2.h5 224 3 cat_mouse.jpg dogs.png}.
  */
@@ -57,8 +58,13 @@ public final class AdaptiveSamplingStudy {
     }
 
     public static void main(String[] args) throws IOException {
+        SamplingDesign design = SamplingDesign.INDEPENDENT;
+        if (args.length > 1 && args[0].equals("--design")) {
+            design = SamplingDesign.valueOf(args[1].toUpperCase(Locale.ROOT));
+            args = Arrays.copyOfRange(args, 2, args.length);
+        }
         if (args.length < 4) {
-            System.err.println("usage: AdaptiveSamplingStudy MODEL SIZE SEEDS PHOTO...");
+            System.err.println("usage: AdaptiveSamplingStudy [--design independent|antithetic] MODEL SIZE SEEDS PHOTO...");
             System.exit(2);
         }
         Path model = Path.of(args[0]);
@@ -70,8 +76,11 @@ public final class AdaptiveSamplingStudy {
                 .preprocessing(Preprocessing.UNIT).inputSize(size, size).build()),
                 studies.resolve(model.getFileName() + "-" + size + ".answers"));
         StringBuilder csv = new StringBuilder("photo,seed,n,bootstrap_agreement,top5\n");
-        System.out.printf(Locale.ROOT, "model %s, %d seeds per setting, SLIC %d segments, batch 16, %s%n",
-                model.getFileName(), runs, SegmenterKind.DEFAULT_SEGMENTS, AdaptiveSampling.DEFAULTS);
+        System.out.printf(Locale.ROOT, "model %s, %d seeds per setting, SLIC %d segments, batch 16, %s, %s design%n",
+                model.getFileName(), runs, SegmenterKind.DEFAULT_SEGMENTS, AdaptiveSampling.DEFAULTS,
+                design.name().toLowerCase(Locale.ROOT));
+        String trajectories = "adaptive-trajectories" + (design == SamplingDesign.INDEPENDENT ? ""
+                : "-" + design.name().toLowerCase(Locale.ROOT)) + ".csv";
         System.out.printf(Locale.ROOT, "%-18s %9s %11s %10s %10s %18s %8s%n", "photo", "segments", "fixed 1000",
                 "fixed 400", "adaptive", "adaptive samples", "saved");
         List<Double> medians = new ArrayList<>();
@@ -79,7 +88,8 @@ public final class AdaptiveSamplingStudy {
         long started = System.nanoTime();
         for (String photo : Arrays.copyOfRange(args, 3, args.length)) {
             RasterImage image = ImageFiles.read(images.resolve(photo));
-            ImageExplainerOptions base = ImageExplainerOptions.builder().topLabels(1).batchSize(16).build();
+            ImageExplainerOptions base = ImageExplainerOptions.builder().topLabels(1).batchSize(16)
+                    .samplingDesign(design).build();
             ImageExplanation probe = new ImageExplainer(base.toBuilder().samples(2).build()).explain(image, classifier);
             int label = probe.top().label();
             List<Set<Integer>> fixed = new ArrayList<>();
@@ -96,7 +106,7 @@ public final class AdaptiveSamplingStudy {
                 adaptive.add(top5(adaptiveRun));
                 used[r] = adaptiveRun.samples();
                 trajectory(csv, photo, seeded, image, classifier);
-                Files.writeString(studies.resolve("adaptive-trajectories.csv"), csv);
+                Files.writeString(studies.resolve(trajectories), csv);
             }
             double median = median(Arrays.stream(used).asDoubleStream().toArray());
             double agreement = Stability.meanPairwiseJaccard(adaptive);

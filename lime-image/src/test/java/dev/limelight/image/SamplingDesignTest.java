@@ -1,0 +1,100 @@
+package dev.limelight.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.limelight.core.FeatureWeight;
+import dev.limelight.core.ImageInput;
+import dev.limelight.core.ImageLayout;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The two ways of drawing the samples. */
+class SamplingDesignTest {
+
+    private static final int N = 401;
+    private static final int S = 12;
+
+    @Test
+    void antitheticRowsComeInPairsOfADrawnRowAndItsComplement() {
+        SampleMatrix independent = SampleMatrix.draw(N, S, 7, SamplingDesign.INDEPENDENT);
+        SampleMatrix antithetic = SampleMatrix.draw(N, S, 7, SamplingDesign.ANTITHETIC);
+
+        for (int j = 0; j < S; j++) {
+            assertTrue(antithetic.keeps(0, j), "row 0 is the original");
+        }
+        for (int row = 1; row < N; row += 2) {
+            for (int j = 0; j < S; j++) {
+                assertEquals(independent.keeps(row, j), antithetic.keeps(row, j), "drawn rows are the independent ones");
+                if (row + 1 < N) {
+                    assertNotEquals(antithetic.keeps(row, j), antithetic.keeps(row + 1, j), "row " + (row + 1));
+                }
+            }
+        }
+    }
+
+    @Test
+    void everySegmentIsShownInExactlyHalfOfThePairedRows() {
+        SampleMatrix antithetic = SampleMatrix.draw(N, S, 3, SamplingDesign.ANTITHETIC);
+        for (int j = 0; j < S; j++) {
+            int shown = 0;
+            for (int row = 1; row < N; row++) {
+                shown += antithetic.keeps(row, j) ? 1 : 0;
+            }
+            assertEquals((N - 1) / 2, shown, "segment " + j);
+        }
+    }
+
+    @Test
+    void centredColumnsAreOrthogonalToEveryTwoSegmentInteraction() {
+        SampleMatrix antithetic = SampleMatrix.draw(N, S, 11, SamplingDesign.ANTITHETIC);
+        SampleMatrix independent = SampleMatrix.draw(N, S, 11, SamplingDesign.INDEPENDENT);
+        double largestIndependent = 0;
+        for (int j = 0; j < S; j++) {
+            for (int a = 0; a < S; a++) {
+                for (int b = a + 1; b < S; b++) {
+                    assertEquals(0, crossProduct(antithetic, j, a, b), "segment " + j + " against " + a + "x" + b);
+                    largestIndependent = Math.max(largestIndependent, Math.abs(crossProduct(independent, j, a, b)));
+                }
+            }
+        }
+        assertTrue(largestIndependent > 0, "independent rows are not orthogonal by construction");
+    }
+
+    @Test
+    void theExplainerDrawsWithTheChosenDesignAndRepeatsItForASeed() {
+        RasterImage image = ImageExplainerTest.texturedImage(64, 64, 1);
+        RegionBrightnessClassifier model = new RegionBrightnessClassifier(new ImageInput(64, 64, 3, ImageLayout.NHWC),
+                0, 0, 32, 32);
+        ImageExplainerOptions options = ImageExplainerOptions.builder().samples(201).batchSize(50).labels(1)
+                .hideMode(HideMode.constant(0, 0, 0)).segmenter(SegmenterKind.GRID.create(16)).build();
+        ImageExplanation independent = new ImageExplainer(options).explain(image, model);
+        ImageExplainerOptions antithetic = options.toBuilder().samplingDesign(SamplingDesign.ANTITHETIC).build();
+        ImageExplanation first = new ImageExplainer(antithetic).explain(image, model);
+        ImageExplanation second = new ImageExplainer(antithetic).explain(image, model);
+
+        assertEquals(first.label(1).surrogate(), second.label(1).surrogate());
+        assertNotEquals(independent.label(1).surrogate(), first.label(1).surrogate());
+        assertEquals(Set.of(0, 1, 4, 5), top4(first), "the planted region's cells are on top");
+        assertTrue(antithetic.toString().contains("antithetic"), antithetic.toString());
+    }
+
+    private static Set<Integer> top4(ImageExplanation e) {
+        return e.label(1).surrogate().top(4).stream().map(FeatureWeight::feature).collect(Collectors.toSet());
+    }
+
+    /** Sum over the paired rows of x_j x_a x_b with x = +1 shown, -1 hidden. */
+    private static int crossProduct(SampleMatrix m, int j, int a, int b) {
+        int sum = 0;
+        for (int row = 1; row < m.samples(); row++) {
+            sum += sign(m, row, j) * sign(m, row, a) * sign(m, row, b);
+        }
+        return sum;
+    }
+
+    private static int sign(SampleMatrix m, int row, int j) {
+        return m.keeps(row, j) ? 1 : -1;
+    }
+}
