@@ -51,7 +51,7 @@ import java.util.stream.Collectors;
  */
 public final class AdaptiveSamplingStudy {
 
-    private static final int BUDGET = 1000;
+    private static final int REFERENCE_SAMPLES = 1000;
     private static final int SHORT = 400;
 
     private AdaptiveSamplingStudy() {
@@ -59,12 +59,18 @@ public final class AdaptiveSamplingStudy {
 
     public static void main(String[] args) throws IOException {
         SamplingDesign design = SamplingDesign.INDEPENDENT;
-        if (args.length > 1 && args[0].equals("--design")) {
-            design = SamplingDesign.valueOf(args[1].toUpperCase(Locale.ROOT));
+        int budget = REFERENCE_SAMPLES;
+        while (args.length > 1 && args[0].startsWith("--")) {
+            switch (args[0]) {
+                case "--design" -> design = SamplingDesign.valueOf(args[1].toUpperCase(Locale.ROOT));
+                case "--budget" -> budget = Integer.parseInt(args[1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[0]);
+            }
             args = Arrays.copyOfRange(args, 2, args.length);
         }
         if (args.length < 4) {
-            System.err.println("usage: AdaptiveSamplingStudy [--design independent|antithetic] MODEL SIZE SEEDS PHOTO...");
+            System.err.println("usage: AdaptiveSamplingStudy [--design independent|antithetic] [--budget N] MODEL SIZE "
+                    + "SEEDS PHOTO...");
             System.exit(2);
         }
         Path model = Path.of(args[0]);
@@ -81,7 +87,7 @@ public final class AdaptiveSamplingStudy {
                 design.name().toLowerCase(Locale.ROOT));
         String trajectories = "adaptive-trajectories" + (design == SamplingDesign.INDEPENDENT ? ""
                 : "-" + design.name().toLowerCase(Locale.ROOT)) + ".csv";
-        System.out.printf(Locale.ROOT, "%-18s %9s %11s %10s %10s %18s %8s%n", "photo", "segments", "fixed 1000",
+        System.out.printf(Locale.ROOT, "%-18s %9s %11s %10s %10s %18s %8s%n", "photo", "segments", "fixed " + budget,
                 "fixed 400", "adaptive", "adaptive samples", "saved");
         List<Double> medians = new ArrayList<>();
         List<Double> adaptiveAgreements = new ArrayList<>();
@@ -98,14 +104,14 @@ public final class AdaptiveSamplingStudy {
             int[] used = new int[runs];
             for (int r = 0; r < runs; r++) {
                 ImageExplainerOptions seeded = base.toBuilder().labels(label).seed(1000L + r).build();
-                fixed.add(top5(new ImageExplainer(seeded.toBuilder().samples(BUDGET).build()).explain(image, classifier)));
+                fixed.add(top5(new ImageExplainer(seeded.toBuilder().samples(budget).build()).explain(image, classifier)));
                 fixedShort.add(top5(new ImageExplainer(seeded.toBuilder().samples(SHORT).build())
                         .explain(image, classifier)));
-                ImageExplanation adaptiveRun = new ImageExplainer(seeded.toBuilder().samples(BUDGET)
+                ImageExplanation adaptiveRun = new ImageExplainer(seeded.toBuilder().samples(budget)
                         .adaptive(AdaptiveSampling.DEFAULTS).build()).explain(image, classifier);
                 adaptive.add(top5(adaptiveRun));
                 used[r] = adaptiveRun.samples();
-                trajectory(csv, photo, seeded, image, classifier);
+                trajectory(csv, photo, seeded, image, classifier, budget);
                 Files.writeString(studies.resolve(trajectories), csv);
             }
             double median = median(Arrays.stream(used).asDoubleStream().toArray());
@@ -117,22 +123,23 @@ public final class AdaptiveSamplingStudy {
                     Stability.meanPairwiseJaccard(fixedShort), agreement,
                     String.format(Locale.ROOT, "%.0f (%s)", median,
                             Arrays.stream(used).mapToObj(Integer::toString).collect(Collectors.joining("/"))),
-                    BUDGET / median);
+                    REFERENCE_SAMPLES / median);
         }
         double overall = median(medians.stream().mapToDouble(Double::doubleValue).toArray());
         System.out.printf(Locale.ROOT, "median adaptive samples over photos: %.0f (%.0f %% of %d); median adaptive "
-                        + "agreement %.3f; model calls %d (answers known %d) in %.0f s%n", overall, 100 * overall / BUDGET, BUDGET,
+                        + "agreement %.3f; model calls %d (answers known %d) in %.0f s%n", overall, 100 * overall / REFERENCE_SAMPLES,
+                REFERENCE_SAMPLES,
                 median(adaptiveAgreements.stream().mapToDouble(Double::doubleValue).toArray()),
                 classifier.modelCalls(), classifier.known(), (System.nanoTime() - started) / 1e9);
     }
 
     /** Top-5 sets at n = 100..1000 and the bootstrap agreement at each round (model answers cached). */
     private static void trajectory(StringBuilder csv, String photo, ImageExplainerOptions seeded, RasterImage image,
-                                   MemoizingClassifier classifier) {
-        SamplingReport report = new ImageExplainer(seeded.toBuilder().samples(BUDGET)
+                                   MemoizingClassifier classifier, int budget) {
+        SamplingReport report = new ImageExplainer(seeded.toBuilder().samples(budget)
                 .adaptive(new AdaptiveSampling(100, 1.0, 5, AdaptiveSampling.DEFAULTS.bootstrap())).build())
                 .explain(image, classifier).samplingIfAdaptive().orElseThrow();
-        for (int n = 100; n <= BUDGET; n += 100) {
+        for (int n = 100; n <= budget; n += 100) {
             Set<Integer> top = top5(new ImageExplainer(seeded.toBuilder().samples(n).build()).explain(image, classifier));
             int round = report.rounds().indexOf(n);
             csv.append(String.format(Locale.ROOT, "%s,%d,%d,%s,%s%n", photo, seeded.seed(), n,

@@ -44,15 +44,17 @@ public final class StoppingRuleAnalysis {
                     k -> new ArrayList<>()).add(new Point(Integer.parseInt(f[2]),
                     f[3].isEmpty() ? Double.NaN : Double.parseDouble(f[3]), top));
         }
+        int budget = photos.values().stream().flatMap(seeds -> seeds.values().stream()).flatMap(List::stream)
+                .mapToInt(Point::n).max().orElseThrow();
         System.out.println("Agreement across seeds of the top-5 at n (truth) / mean bootstrap agreement at n (rule):");
         System.out.printf(Locale.ROOT, "%-20s", "photo");
-        for (int n = 100; n <= 1000; n += 100) {
+        for (int n = 100; n <= budget; n += 100) {
             System.out.printf(Locale.ROOT, "%12d", n);
         }
         System.out.println();
         for (var photo : photos.entrySet()) {
             System.out.printf(Locale.ROOT, "%-20s", photo.getKey());
-            for (int n = 100; n <= 1000; n += 100) {
+            for (int n = 100; n <= budget; n += 100) {
                 List<Set<Integer>> tops = new ArrayList<>();
                 double bootstrap = 0;
                 int counted = 0;
@@ -74,7 +76,7 @@ public final class StoppingRuleAnalysis {
             System.out.println();
         }
         System.out.println();
-        System.out.println("Stop at the first n >= 200 whose bootstrap agreement reaches t (else 1000):");
+        System.out.println("Stop at the first n >= 200 whose bootstrap agreement reaches t (else " + budget + "):");
         System.out.printf(Locale.ROOT, "%-6s %-20s %14s %22s%n", "t", "photo", "median stop", "agreement across seeds");
         for (double t : new double[] {0.6, 0.7, 0.8, 0.9}) {
             List<Double> medians = new ArrayList<>();
@@ -85,7 +87,7 @@ public final class StoppingRuleAnalysis {
                 for (List<Point> seed : photo.getValue().values()) {
                     TreeMap<Integer, Point> byN = new TreeMap<>();
                     seed.forEach(p -> byN.put(p.n(), p));
-                    int stop = 1000;
+                    int stop = budget;
                     for (Point p : byN.values()) {
                         if (p.n() >= 200 && !Double.isNaN(p.bootstrap()) && p.bootstrap() >= t) {
                             stop = p.n();
