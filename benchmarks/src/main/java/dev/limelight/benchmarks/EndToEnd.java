@@ -33,7 +33,7 @@ import org.knowm.xchart.XYChartBuilder;
  * each stage (segment, masks, score, fit, render), images per second through the model, the
  * framework's overhead (everything but the network's forward passes, preprocessing included) as a share of
  * the total, and
- * peak heap and off-heap memory. Sweeps the sample count and the segment count; writes
+ * peak heap and peak resident memory (RSS, which holds ND4J's off-heap buffers). Sweeps the sample count and the segment count; writes
  * results.csv, results.json and three plots (time vs samples, time vs segments, stage breakdown).
  *
  * <p>Run: {@code benchmarks/run dev.limelight.benchmarks.EndToEnd MODEL PRESET OUT_DIR photo...}, e.g.
@@ -61,6 +61,10 @@ public final class EndToEnd {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("--plot")) {
+            plot(read(Path.of(args[1]).resolve("results.csv")), Path.of(args[1]));
+            return;
+        }
         Path model = Path.of(args[0]);
         Preprocessing preset = Preprocessing.byName(args[1]);
         Path out = Path.of(args[2]);
@@ -74,7 +78,7 @@ public final class EndToEnd {
                 ManagementFactory.getRuntimeMXBean().getVmVersion());
         System.out.printf(Locale.ROOT, "%-16s %7s %5s %9s %9s %10s %10s %8s %8s %9s %9s %8s %9s%n", "photo",
                 "samples", "segs", "segment", "masks", "score", "forward", "fit", "render", "images/s", "overhead",
-                "heap MB", "native MB");
+                "heap MB", "RSS MB");
         List<Run> runs = new ArrayList<>();
         // Warm-up: JIT, natives, the model's workspaces.
         explain(classifier, ImageFiles.read(images.resolve(args[3])), Math.min(2 * batch, 64), 64, batch, out);
@@ -144,7 +148,7 @@ public final class EndToEnd {
 
     private static void write(List<Run> runs, Path out) throws Exception {
         StringBuilder csv = new StringBuilder("photo,samples,segments,segment_ms,masks_ms,score_ms,forward_ms,fit_ms,"
-                + "render_ms,images_per_s,overhead_share,peak_heap_mb,peak_native_mb\n");
+                + "render_ms,images_per_s,overhead_share,peak_heap_mb,peak_resident_mb\n");
         List<Map<String, Object>> json = new ArrayList<>();
         for (Run r : runs) {
             csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.3f,%.5f,%.0f,%.0f%n",
@@ -164,11 +168,29 @@ public final class EndToEnd {
             m.put("imagesPerSecond", r.imagesPerSecond());
             m.put("overheadShare", r.overheadShare());
             m.put("peakHeapMb", r.heapMb());
-            m.put("peakNativeMb", r.offHeapMb());
+            m.put("peakResidentMb", r.offHeapMb());
             json.add(m);
         }
         Files.writeString(out.resolve("results.csv"), csv);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("results.json").toFile(), json);
+        plot(runs, out);
+    }
+
+    /** Reads the runs back from a results.csv (for {@code --plot DIR}: plots again without measuring). */
+    private static List<Run> read(Path csv) throws java.io.IOException {
+        List<Run> runs = new ArrayList<>();
+        List<String> lines = Files.readAllLines(csv);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            double[] v = java.util.Arrays.stream(f, 3, f.length).mapToDouble(Double::parseDouble).toArray();
+            runs.add(new Run(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), v[0], v[1], v[2], v[3], v[4], v[5],
+                    v[6], v[7], v[8], v[9]));
+        }
+        return runs;
+    }
+
+    /** Time vs samples, time vs segments and the stage breakdown, as PNG files in {@code out}. */
+    private static void plot(List<Run> runs, Path out) throws java.io.IOException {
 
         String photo = runs.get(0).photo();
         List<Run> bySamples = runs.stream().filter(r -> r.photo().equals(photo)
@@ -196,12 +218,14 @@ public final class EndToEnd {
         CategoryChart stages = new CategoryChartBuilder().width(640).height(400).title("Stage breakdown (" + photo + ", "
                 + last.samples() + " samples)").xAxisTitle("stage").yAxisTitle("milliseconds").build();
         stages.getStyler().setYAxisLogarithmic(true);
+        stages.getStyler().setYAxisMin(1.0); // bars start at 0 otherwise, which a log axis refuses
         stages.addSeries("ms", List.of("segment", "masks", "preprocess + checks", "forward", "fit", "render"),
                 List.of(Math.max(1, last.segment()), Math.max(1, last.masks()),
                         Math.max(1, last.score() - last.forward()), Math.max(1, last.forward()), Math.max(1, last.fit()),
                         Math.max(1, last.render())));
         BitmapEncoder.saveBitmap(stages, out.resolve("stages.png").toString(), BitmapEncoder.BitmapFormat.PNG);
         System.out.println("wrote " + out.resolve("results.csv") + ", results.json and 3 plots");
+        System.out.println("(plot again from the CSV: EndToEnd --plot " + out + ")");
     }
 
     private static int[] ints(String list) {
