@@ -2,6 +2,7 @@ package dev.limelight.audit;
 
 import dev.limelight.image.HideMode;
 import dev.limelight.core.ProgressListener;
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -19,10 +20,16 @@ import java.util.Objects;
  *   <tr><td>hide mode</td><td>segment mean</td></tr>
  *   <tr><td>batch size</td><td>32</td></tr>
  *   <tr><td>mistakes listed</td><td>10</td></tr>
+ *   <tr><td>stability runs (R seeds per explanation, top-K agreement reported)</td><td>1 (off)</td></tr>
  *   <tr><td>seed</td><td>0</td></tr>
  * </table>
+ *
+ * <p>Options are serializable so that a distributed audit can send them to its executors; the
+ * progress listener stays behind (it is transient and reads as {@link ProgressListener#NONE} there).
  */
-public final class AuditOptions {
+public final class AuditOptions implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final int budget;
     private final int explained;
@@ -32,8 +39,9 @@ public final class AuditOptions {
     private final HideMode hideMode;
     private final int batchSize;
     private final int mistakes;
+    private final int stabilityRuns;
     private final long seed;
-    private final ProgressListener progress;
+    private final transient ProgressListener progress;
 
     private AuditOptions(Builder b) {
         this.budget = b.budget;
@@ -44,6 +52,7 @@ public final class AuditOptions {
         this.hideMode = b.hideMode;
         this.batchSize = b.batchSize;
         this.mistakes = b.mistakes;
+        this.stabilityRuns = b.stabilityRuns;
         this.seed = b.seed;
         this.progress = b.progress;
     }
@@ -98,9 +107,14 @@ public final class AuditOptions {
         return seed;
     }
 
-    /** @return the progress listener */
+    /** @return R, the seeds each explanation is made with for its stability figure (1: not measured) */
+    public int stabilityRuns() {
+        return stabilityRuns;
+    }
+
+    /** @return the progress listener ({@link ProgressListener#NONE} after the options were serialized) */
     public ProgressListener progress() {
-        return progress;
+        return progress == null ? ProgressListener.NONE : progress;
     }
 
     /** Builder; setters validate at once. */
@@ -113,6 +127,7 @@ public final class AuditOptions {
         private HideMode hideMode = HideMode.segmentMean();
         private int batchSize = 32;
         private int mistakes = 10;
+        private int stabilityRuns = 1;
         private long seed;
         private ProgressListener progress = ProgressListener.NONE;
 
@@ -164,6 +179,15 @@ public final class AuditOptions {
         /** @param mistakes confident mistakes listed, at least 0 (default 10) */
         public Builder mistakes(int mistakes) {
             this.mistakes = atLeast("mistakes", mistakes, 0);
+            return this;
+        }
+
+        /**
+         * @param runs R: explain each image with R seeds and report the agreement of their top-K cells
+         *             (mean pairwise Jaccard); at least 1 (default 1: not measured)
+         */
+        public Builder stabilityRuns(int runs) {
+            this.stabilityRuns = atLeast("stabilityRuns", runs, 1);
             return this;
         }
 

@@ -70,9 +70,13 @@ public final class AuditReport {
         for (int i : r.pickedImages()) {
             ObjectNode node = image(r, i);
             ArrayNode weights = node.putArray("weights");
-            for (FeatureWeight w : r.explanations().get(i).top().surrogate().weights()) {
+            var explanation = r.explanations().get(i).top();
+            for (FeatureWeight w : explanation.surrogate().weights()) {
                 weights.addObject().put("cell", w.feature()).put("weight", w.weight());
             }
+            node.put("score", explanation.surrogate().score());
+            explanation.trust().stabilityIfMeasured().ifPresent(st -> node.putObject("stability")
+                    .put("runs", st.runs()).put("k", st.k()).put("topKJaccard", st.topKJaccard()));
             picks.add(node);
         }
         root.put("explained", r.explanations().size());
@@ -141,8 +145,10 @@ public final class AuditReport {
             LabelledImage image = r.folder().images().get(i);
             FeatureWeight top = e.top().surrogate().weights().get(0);
             h.append(figure(ExplanationImages.overlay(e, e.top().label(), 3), String.format(Locale.ROOT,
-                    "%s: true %s, predicted %s (p = %.3f); top cell %d (%+.3f)", r.folder().root().relativize(image.path()),
-                    image.className(), e.top().name(), e.top().probability(), top.feature(), top.weight())));
+                    "%s: true %s, predicted %s (p = %.3f); top cell %d (%+.3f)%s", r.folder().root().relativize(image.path()),
+                    image.className(), e.top().name(), e.top().probability(), top.feature(), top.weight(),
+                    e.top().trust().stabilityIfMeasured().map(st -> String.format(Locale.ROOT,
+                            "; top-%d agreement over %d seeds %.2f", st.k(), st.runs(), st.topKJaccard())).orElse(""))));
         }
         h.append("</body></html>\n");
         return h.toString();

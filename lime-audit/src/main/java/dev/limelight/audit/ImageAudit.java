@@ -1,33 +1,21 @@
 package dev.limelight.audit;
 
-import dev.limelight.core.FeatureSelection;
 import dev.limelight.core.ImageClassifier;
-import dev.limelight.core.Probabilities;
-import dev.limelight.core.SubmodularPick;
-import dev.limelight.image.ImageExplainer;
-import dev.limelight.image.ImageExplainerOptions;
 import dev.limelight.image.ImageExplanation;
-import dev.limelight.image.ImageFiles;
-import dev.limelight.image.PhotoBatch;
-import dev.limelight.image.RasterImage;
-import dev.limelight.image.SegmenterKind;
-import dev.limelight.models.calibration.ReliabilityBins;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Audits an image classifier over a labelled folder: classifies every image in batches, computes
- * the metrics and calibration, explains the predicted class of a subset of images (spread evenly
- * over the true classes, seeded) on a fixed grid with K cells each (sparse, as SP-LIME needs: an
- * explanation that weights every cell covers everything), and lets SP-LIME pick the B explanations
- * that together cover the most important grid cells.
+ * Audits an image classifier over a labelled folder in one JVM: classifies every image in batches,
+ * explains the predicted class of a subset of images (spread evenly over the true classes, seeded,
+ * see {@link #imagesToExplain}) on a fixed grid with K cells each (sparse, as SP-LIME needs: an
+ * explanation that weights every cell covers everything), and {@link AuditResult#assemble assembles}
+ * the metrics, calibration, confident mistakes and SP-LIME's B picks. The per-image work is an
+ * {@link AuditWorker}'s, the same as on Spark.
  */
 public final class ImageAudit {
 
@@ -42,71 +30,38 @@ public final class ImageAudit {
     public AuditResult run(LabelledFolder folder, ImageClassifier classifier, String modelName) {
         List<LabelledImage> images = folder.images();
         int n = images.size();
-        int k = classifier.classCount();
+        AuditWorker worker = new AuditWorker(classifier, options, modelName);
         double[][] probabilities = new double[n][];
         for (int from = 0; from < n; from += options.batchSize()) {
             int count = Math.min(options.batchSize(), n - from);
-            List<RasterImage> photos = new ArrayList<>(count);
-            for (int i = from; i < from + count; i++) {
-                photos.add(ImageFiles.read(images.get(i).path()));
-            }
-            INDArray batch = PhotoBatch.of(photos, classifier.input());
-            double[][] rows = Probabilities.validRows(classifier.predict(batch), count, k, "the classifier " + modelName);
+            double[][] rows = worker.classify(images.subList(from, from + count));
             System.arraycopy(rows, 0, probabilities, from, count);
-            batch.close();
             options.progress().progress("classify", from + count, n);
         }
-        int[] truth = new int[n];
-        int[] predicted = new int[n];
-        double[] confidence = new double[n];
-        for (int i = 0; i < n; i++) {
-            truth[i] = images.get(i).classIndex();
-            predicted[i] = argMax(probabilities[i]);
-            confidence[i] = probabilities[i][predicted[i]];
-        }
-        ClassificationMetrics metrics = ClassificationMetrics.of(truth, predicted, k);
-        ReliabilityBins calibration = ReliabilityBins.of(Nd4j.createFromArray(probabilities), truth);
-        List<Integer> mistakes = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (predicted[i] != truth[i]) {
-                mistakes.add(i);
-            }
-        }
-        mistakes.sort(Comparator.comparingDouble((Integer i) -> confidence[i]).reversed());
-        mistakes = mistakes.subList(0, Math.min(options.mistakes(), mistakes.size()));
-
-        List<Integer> chosen = chooseExplained(truth, k);
+        List<Integer> chosen = imagesToExplain(folder, options);
         Map<Integer, ImageExplanation> explanations = new LinkedHashMap<>();
-        List<Map<Integer, Double>> weights = new ArrayList<>();
-        ImageExplainerOptions explain = ImageExplainerOptions.builder()
-                .samples(options.samples())
-                .batchSize(options.batchSize())
-                .segmenter(SegmenterKind.GRID.create(options.gridCells()))
-                .featureSelection(FeatureSelection.AUTO)
-                .numFeatures(options.cellsPerExplanation())
-                .hideMode(options.hideMode())
-                .build();
         int done = 0;
         for (int i : chosen) {
-            ImageExplanation e = new ImageExplainer(explain.toBuilder().labels(predicted[i]).seed(options.seed() + i)
-                    .build()).explain(ImageFiles.read(images.get(i).path()), classifier);
-            explanations.put(i, e);
-            weights.add(e.top().surrogate().weightsByFeature());
+            explanations.put(i, worker.explain(images.get(i), i, AuditWorker.argMax(probabilities[i])));
             options.progress().progress("explain", ++done, chosen.size());
         }
-        SubmodularPick.Result<Integer> pick = SubmodularPick.pick(weights, Math.min(options.budget(), weights.size()));
-        return new AuditResult(folder, modelName, predicted, confidence, metrics, calibration, mistakes, explanations,
-                pick, chosen, pick.importance());
+        return AuditResult.assemble(folder, modelName, probabilities, explanations, options);
     }
 
-    /** Up to {@code explained} image indices, round-robin over the true classes, seeded order within each. */
-    List<Integer> chooseExplained(int[] truth, int k) {
+    /**
+     * Which images an audit explains: up to {@link AuditOptions#explained()} indices, round-robin over
+     * the true classes, in a seeded order within each class; sorted. It depends on the true labels
+     * only, so a distributed audit can decide it before any model runs.
+     */
+    public static List<Integer> imagesToExplain(LabelledFolder folder, AuditOptions options) {
+        int k = folder.classes().size();
         List<List<Integer>> byClass = new ArrayList<>();
         for (int c = 0; c < k; c++) {
             byClass.add(new ArrayList<>());
         }
-        for (int i = 0; i < truth.length; i++) {
-            byClass.get(truth[i]).add(i);
+        List<LabelledImage> images = folder.images();
+        for (int i = 0; i < images.size(); i++) {
+            byClass.get(images.get(i).classIndex()).add(i);
         }
         SplittableRandom random = new SplittableRandom(options.seed());
         for (List<Integer> members : byClass) {
@@ -118,24 +73,15 @@ public final class ImageAudit {
             }
         }
         List<Integer> chosen = new ArrayList<>();
-        for (int round = 0; chosen.size() < Math.min(options.explained(), truth.length); round++) {
+        int wanted = Math.min(options.explained(), images.size());
+        for (int round = 0; chosen.size() < wanted; round++) {
             for (List<Integer> members : byClass) {
-                if (round < members.size() && chosen.size() < options.explained()) {
+                if (round < members.size() && chosen.size() < wanted) {
                     chosen.add(members.get(round));
                 }
             }
         }
         chosen.sort(Integer::compare);
         return chosen;
-    }
-
-    private static int argMax(double[] row) {
-        int best = 0;
-        for (int i = 1; i < row.length; i++) {
-            if (row[i] > row[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

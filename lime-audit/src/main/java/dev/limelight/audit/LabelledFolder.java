@@ -78,6 +78,42 @@ public record LabelledFolder(Path root, List<String> classes, List<LabelledImage
         return new LabelledFolder(root, modelNames, images);
     }
 
+    /**
+     * Labelled images listed elsewhere (a table of paths and class names, say a Spark DataFrame),
+     * with classes matched to the model's as in {@link #read}: by name when every label is a class
+     * name, else the sorted distinct labels as classes 0..K-1. The root is the paths' deepest common
+     * folder; images are sorted by path.
+     *
+     * @param paths      the image files
+     * @param labels     the class name of each image
+     * @param modelNames the model's class names
+     * @throws IllegalArgumentException if the lists are empty or differ in length, or the labels
+     *                                  cannot be matched to the model's classes
+     */
+    public static LabelledFolder of(List<Path> paths, List<String> labels, List<String> modelNames) {
+        if (paths.size() != labels.size()) {
+            throw new IllegalArgumentException(paths.size() + " paths but " + labels.size() + " labels");
+        }
+        if (paths.isEmpty()) {
+            throw new IllegalArgumentException("no images to audit");
+        }
+        List<String> names = new ArrayList<>(new TreeSet<>(labels));
+        Path root = paths.get(0).toAbsolutePath().getParent();
+        for (Path p : paths) {
+            while (root != null && !p.toAbsolutePath().startsWith(root)) {
+                root = root.getParent();
+            }
+        }
+        int[] index = matchClasses(names, modelNames, root);
+        List<LabelledImage> images = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            images.add(new LabelledImage(paths.get(i).toAbsolutePath(), labels.get(i),
+                    index[names.indexOf(labels.get(i))]));
+        }
+        images.sort((a, b) -> a.path().compareTo(b.path()));
+        return new LabelledFolder(root, modelNames, images);
+    }
+
     private static int[] matchClasses(List<String> folders, List<String> modelNames, Path root) {
         int[] index = new int[folders.size()];
         boolean byName = true;

@@ -59,9 +59,9 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--hide", paramLabel = "MODE", defaultValue = "mean", description = "mean, blur or R,G,B.")
     private String hide;
 
-
-
-
+    @Option(names = "--stability", paramLabel = "R", defaultValue = "1",
+            description = "Explain each image with R seeds and report the agreement of their top cells (default: 1, off).")
+    private int stability;
 
     @Option(names = "--batch", paramLabel = "B", defaultValue = "32", description = "Images per model call.")
     private int batch;
@@ -75,7 +75,7 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         AuditOptions options = AuditOptions.builder().budget(budget).explained(explained).samples(samples)
-                .gridCells(grid).hideMode(HideMode.parse(hide)).batchSize(batch).seed(seed)
+                .gridCells(grid).hideMode(HideMode.parse(hide)).stabilityRuns(stability).batchSize(batch).seed(seed)
                 .progress(new ProgressBar(spec.commandLine().getErr(), quiet)).build();
         NetworkImageClassifier classifier = modelArguments.load();
         LabelledFolder folder = LabelledFolder.read(data, classifier.classNames());

@@ -2,13 +2,15 @@ package dev.limelight.image;
 
 import boofcv.alg.filter.blur.GBlurImageOps;
 import boofcv.struct.image.GrayF32;
+import java.io.Serializable;
 import java.util.Locale;
 
 /**
  * What a hidden superpixel shows instead of itself. The explainer computes the fill image once;
- * a perturbed image is then {@code fill + mask * (image - fill)}.
+ * a perturbed image is then {@code fill + mask * (image - fill)}. Hide modes are serializable, so
+ * options that hold one can travel to the executors of a distributed audit.
  */
-public sealed interface HideMode {
+public sealed interface HideMode extends Serializable {
 
     /** The fill image for {@code image} and its segmentation (same size and channels). */
     RasterImage fill(RasterImage image, Segmentation segmentation);

@@ -1,12 +1,14 @@
 package dev.limelight.models;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * How to turn a model file into an image classifier, built with {@link #builder()}. Every option
  * has a default; what the model file itself says (its declared input size, the model card inside a
- * DL4J zip) comes between the two: explicit option, then the file, then the default.
+ * DL4J zip) comes between the two: explicit option, then the file, then the default. Options are
+ * serializable, so a distributed audit can send them to its executors with the model's bytes.
  *
  * <table>
  *   <caption>Options and defaults</caption>
@@ -23,7 +25,9 @@ import java.util.Optional;
  *   <tr><td>{@link Builder#name(String) name}</td><td>the file name</td></tr>
  * </table>
  */
-public final class ModelOptions {
+public final class ModelOptions implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final Preprocessing preprocessing;
     private final boolean logits;

@@ -1,0 +1,104 @@
+package dev.limelight.audit;
+
+import dev.limelight.core.FeatureSelection;
+import dev.limelight.core.ImageClassifier;
+import dev.limelight.core.Probabilities;
+import dev.limelight.image.ImageExplainer;
+import dev.limelight.image.ImageExplainerOptions;
+import dev.limelight.image.ImageExplanation;
+import dev.limelight.image.ImageFiles;
+import dev.limelight.image.PhotoBatch;
+import dev.limelight.image.RasterImage;
+import dev.limelight.image.SegmenterKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The per-image work of an audit, shared by the single-JVM {@link ImageAudit} and the Spark audit so
+ * that both classify and explain an image in exactly the same way: classification in batches of
+ * {@link AuditOptions#batchSize()}, and the explanation of image {@code i}'s predicted class on the
+ * shared grid, seeded with {@code seed + i}. An explanation therefore depends on the image, its
+ * index and the options, never on which machine or partition made it.
+ */
+public final class AuditWorker {
+
+    private final ImageClassifier classifier;
+    private final AuditOptions options;
+    private final String modelName;
+
+    /**
+     * @param classifier the model (one worker per model instance: models are not shared between threads)
+     * @param options    the audit options
+     * @param modelName  the model's name, for error messages
+     */
+    public AuditWorker(ImageClassifier classifier, AuditOptions options, String modelName) {
+        this.classifier = Objects.requireNonNull(classifier, "classifier");
+        this.options = Objects.requireNonNull(options, "options");
+        this.modelName = Objects.requireNonNull(modelName, "modelName");
+    }
+
+    /**
+     * The explainer options of an audit explanation: {@code samples} per explanation on a grid of
+     * {@code gridCells}, K cells kept (the reference's auto selection), the audit's hide mode and
+     * batch size, the given label, seed {@code seed + imageIndex}, and stability over R seeds when asked.
+     */
+    public static ImageExplainerOptions explainerOptions(AuditOptions options, int label, int imageIndex) {
+        ImageExplainerOptions.Builder b = ImageExplainerOptions.builder()
+                .samples(options.samples())
+                .batchSize(options.batchSize())
+                .segmenter(SegmenterKind.GRID.create(options.gridCells()))
+                .featureSelection(FeatureSelection.AUTO)
+                .numFeatures(options.cellsPerExplanation())
+                .hideMode(options.hideMode())
+                .labels(label)
+                .seed(options.seed() + imageIndex);
+        if (options.stabilityRuns() > 1) {
+            b.stability(options.stabilityRuns(), options.cellsPerExplanation());
+        }
+        return b.build();
+    }
+
+    /**
+     * Classifies images, {@link AuditOptions#batchSize()} per model call.
+     *
+     * @return one row of class probabilities per image, in the given order
+     * @throws IllegalArgumentException if an image cannot be read or the model's output is not a
+     *                                  probability row per image
+     */
+    public double[][] classify(List<LabelledImage> images) {
+        int n = images.size();
+        double[][] probabilities = new double[n][];
+        for (int from = 0; from < n; from += options.batchSize()) {
+            int count = Math.min(options.batchSize(), n - from);
+            List<RasterImage> photos = new ArrayList<>(count);
+            for (int i = from; i < from + count; i++) {
+                photos.add(ImageFiles.read(images.get(i).path()));
+            }
+            INDArray batch = PhotoBatch.of(photos, classifier.input());
+            double[][] rows = Probabilities.validRows(classifier.predict(batch), count, classifier.classCount(),
+                    "the classifier " + modelName);
+            System.arraycopy(rows, 0, probabilities, from, count);
+            batch.close();
+        }
+        return probabilities;
+    }
+
+    /** Explains {@code label} (the predicted class) of the image with index {@code imageIndex}. */
+    public ImageExplanation explain(LabelledImage image, int imageIndex, int label) {
+        return new ImageExplainer(explainerOptions(options, label, imageIndex))
+                .explain(ImageFiles.read(image.path()), classifier);
+    }
+
+    /** @return the index of the largest probability (the first on ties) */
+    public static int argMax(double[] row) {
+        int best = 0;
+        for (int i = 1; i < row.length; i++) {
+            if (row[i] > row[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}
