@@ -1,0 +1,208 @@
+package dev.limelight.spark;
+
+import dev.limelight.audit.AuditOptions;
+import dev.limelight.audit.AuditWorker;
+import dev.limelight.core.FeatureSelection;
+import dev.limelight.core.FeatureWeight;
+import dev.limelight.core.LocalExplanation;
+import dev.limelight.core.trust.Stability;
+import dev.limelight.image.ImageExplanation;
+import dev.limelight.image.LabelExplanation;
+import dev.limelight.image.RasterImage;
+import dev.limelight.image.Segmentation;
+import dev.limelight.image.StageTimings;
+import dev.limelight.image.TrustReport;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The Parquet row of one audited image, and its way back into an {@link ImageExplanation} on the
+ * driver.
+ *
+ * <table>
+ *   <caption>Columns</caption>
+ *   <tr><th>column</th><th>meaning</th></tr>
+ *   <tr><td>index, path, true_class, true_index</td><td>the image</td></tr>
+ *   <tr><td>predicted, predicted_class, probability</td><td>the model's top class and its probability</td></tr>
+ *   <tr><td>probabilities</td><td>every class's probability</td></tr>
+ *   <tr><td>explained</td><td>whether the predicted class was explained; the columns below are null if not</td></tr>
+ *   <tr><td>cells, weights</td><td>the K selected grid cells and their surrogate weights, strongest first</td></tr>
+ *   <tr><td>intercept, score, local_prediction, explained_probability, feature_selection, samples, seed</td>
+ *       <td>the rest of the K-Lasso fit and how it was made</td></tr>
+ *   <tr><td>stability, stability_runs, stability_k, stability_cells, stability_means, stability_stds,
+ *       stability_shares</td><td>top-K agreement over R seeds and each cell's spread, when asked</td></tr>
+ *   <tr><td>prepare_ms, segment_ms, masks_ms, score_ms, fit_ms, trust_ms</td><td>the explanation's stages</td></tr>
+ *   <tr><td>classify_ms</td><td>this image's share of its classification batch</td></tr>
+ *   <tr><td>partition, model_load_ms</td><td>the partition that did the work and how long it took to load its model</td></tr>
+ * </table>
+ */
+public final class AuditRows {
+
+    /** The rows' schema. */
+    public static final StructType SCHEMA = new StructType(new StructField[] {
+            field("index", DataTypes.IntegerType, false),
+            field("path", DataTypes.StringType, false),
+            field("true_class", DataTypes.StringType, false),
+            field("true_index", DataTypes.IntegerType, false),
+            field("predicted", DataTypes.IntegerType, false),
+            field("predicted_class", DataTypes.StringType, false),
+            field("probability", DataTypes.DoubleType, false),
+            field("probabilities", DataTypes.createArrayType(DataTypes.DoubleType, false), false),
+            field("explained", DataTypes.BooleanType, false),
+            field("cells", DataTypes.createArrayType(DataTypes.IntegerType, false), true),
+            field("weights", DataTypes.createArrayType(DataTypes.DoubleType, false), true),
+            field("intercept", DataTypes.DoubleType, true),
+            field("score", DataTypes.DoubleType, true),
+            field("local_prediction", DataTypes.DoubleType, true),
+            field("explained_probability", DataTypes.DoubleType, true),
+            field("feature_selection", DataTypes.StringType, true),
+            field("samples", DataTypes.IntegerType, true),
+            field("seed", DataTypes.LongType, true),
+            field("stability", DataTypes.DoubleType, true),
+            field("stability_runs", DataTypes.IntegerType, true),
+            field("stability_k", DataTypes.IntegerType, true),
+            field("stability_cells", DataTypes.createArrayType(DataTypes.IntegerType, false), true),
+            field("stability_means", DataTypes.createArrayType(DataTypes.DoubleType, false), true),
+            field("stability_stds", DataTypes.createArrayType(DataTypes.DoubleType, false), true),
+            field("stability_shares", DataTypes.createArrayType(DataTypes.DoubleType, false), true),
+            field("prepare_ms", DataTypes.DoubleType, true),
+            field("segment_ms", DataTypes.DoubleType, true),
+            field("masks_ms", DataTypes.DoubleType, true),
+            field("score_ms", DataTypes.DoubleType, true),
+            field("fit_ms", DataTypes.DoubleType, true),
+            field("trust_ms", DataTypes.DoubleType, true),
+            field("classify_ms", DataTypes.DoubleType, false),
+            field("partition", DataTypes.IntegerType, false),
+            field("model_load_ms", DataTypes.DoubleType, false),
+    });
+
+    private AuditRows() {
+    }
+
+    private static StructField field(String name, DataType type, boolean nullable) {
+        return DataTypes.createStructField(name, type, nullable);
+    }
+
+    /**
+     * The row of one image.
+     *
+     * @param explanation its explanation, or null if it was only classified
+     */
+    static Row row(AuditTask task, List<String> classNames, double[] probabilities, ImageExplanation explanation,
+                   double classifyMillis, int partition, double modelLoadMillis) {
+        int predicted = AuditWorker.argMax(probabilities);
+        Object[] v = new Object[SCHEMA.size()];
+        v[0] = task.index();
+        v[1] = task.path();
+        v[2] = task.trueClass();
+        v[3] = task.trueIndex();
+        v[4] = predicted;
+        v[5] = classNames.get(predicted);
+        v[6] = probabilities[predicted];
+        v[7] = boxed(probabilities);
+        v[8] = explanation != null;
+        if (explanation != null) {
+            LabelExplanation top = explanation.top();
+            LocalExplanation fit = top.surrogate();
+            v[9] = fit.weights().stream().map(FeatureWeight::feature).toArray(Integer[]::new);
+            v[10] = fit.weights().stream().map(FeatureWeight::weight).toArray(Double[]::new);
+            v[11] = fit.intercept();
+            v[12] = fit.score();
+            v[13] = fit.localPrediction();
+            v[14] = top.probability();
+            v[15] = fit.featureSelection().name();
+            v[16] = explanation.samples();
+            v[17] = explanation.seed();
+            top.trust().stabilityIfMeasured().ifPresent(s -> {
+                v[18] = s.topKJaccard();
+                v[19] = s.runs();
+                v[20] = s.k();
+                v[21] = s.features().stream().map(Stability.FeatureSpread::feature).toArray(Integer[]::new);
+                v[22] = s.features().stream().map(Stability.FeatureSpread::mean).toArray(Double[]::new);
+                v[23] = s.features().stream().map(Stability.FeatureSpread::std).toArray(Double[]::new);
+                v[24] = s.features().stream().map(Stability.FeatureSpread::topKShare).toArray(Double[]::new);
+            });
+            StageTimings t = explanation.timings();
+            v[25] = t.prepareMillis();
+            v[26] = t.segmentMillis();
+            v[27] = t.masksMillis();
+            v[28] = t.scoreMillis();
+            v[29] = t.fitMillis();
+            v[30] = t.trustMillis();
+        }
+        v[31] = classifyMillis;
+        v[32] = partition;
+        v[33] = modelLoadMillis;
+        return RowFactory.create(v);
+    }
+
+    /** @return the row's class probabilities */
+    static double[] probabilities(Row row) {
+        List<Double> list = row.getList(row.fieldIndex("probabilities"));
+        return list.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * Rebuilds the explanation an executor made, around the image and grid the driver recomputes
+     * (both deterministic): the fit, its provenance, timings and stability are the row's.
+     *
+     * @param row          an explained image's row
+     * @param image        the image at the model's input size and channels
+     * @param segmentation its grid
+     * @param className    the explained class's name
+     * @param options      the audit options
+     */
+    static ImageExplanation explanation(Row row, RasterImage image, Segmentation segmentation, String className,
+                                        AuditOptions options) {
+        int label = row.getInt(row.fieldIndex("predicted"));
+        int index = row.getInt(row.fieldIndex("index"));
+        List<Integer> cells = row.getList(row.fieldIndex("cells"));
+        List<Double> weights = row.getList(row.fieldIndex("weights"));
+        List<FeatureWeight> fit = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            fit.add(new FeatureWeight(cells.get(i), weights.get(i)));
+        }
+        LocalExplanation surrogate = new LocalExplanation(label,
+                FeatureSelection.valueOf(row.getString(row.fieldIndex("feature_selection"))),
+                row.getDouble(row.fieldIndex("intercept")), fit, row.getDouble(row.fieldIndex("score")),
+                row.getDouble(row.fieldIndex("local_prediction")));
+        Stability stability = null;
+        if (!row.isNullAt(row.fieldIndex("stability"))) {
+            List<Integer> sc = row.getList(row.fieldIndex("stability_cells"));
+            List<Double> means = row.getList(row.fieldIndex("stability_means"));
+            List<Double> stds = row.getList(row.fieldIndex("stability_stds"));
+            List<Double> shares = row.getList(row.fieldIndex("stability_shares"));
+            List<Stability.FeatureSpread> spreads = new ArrayList<>();
+            for (int i = 0; i < sc.size(); i++) {
+                spreads.add(new Stability.FeatureSpread(sc.get(i), means.get(i), stds.get(i), shares.get(i)));
+            }
+            stability = new Stability(row.getInt(row.fieldIndex("stability_k")),
+                    row.getInt(row.fieldIndex("stability_runs")), row.getDouble(row.fieldIndex("stability")), spreads);
+        }
+        LabelExplanation labelled = new LabelExplanation(label, className,
+                row.getDouble(row.fieldIndex("explained_probability")), surrogate,
+                new TrustReport(stability, null, null));
+        StageTimings timings = new StageTimings(millis(row, "prepare_ms"), millis(row, "segment_ms"),
+                millis(row, "masks_ms"), millis(row, "score_ms"), millis(row, "fit_ms"), millis(row, "trust_ms"));
+        return new ImageExplanation(image, segmentation, List.of(labelled), row.getLong(row.fieldIndex("seed")),
+                row.getInt(row.fieldIndex("samples")), AuditWorker.explainerOptions(options, label, index), timings, null);
+    }
+
+    private static double millis(Row row, String column) {
+        return row.getDouble(row.fieldIndex(column));
+    }
+
+    private static Double[] boxed(double[] values) {
+        Double[] out = new Double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+}
