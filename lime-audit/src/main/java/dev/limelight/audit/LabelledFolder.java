@@ -38,15 +38,16 @@ public record LabelledFolder(Path root, List<String> classes, List<LabelledImage
     /**
      * Reads the folder.
      *
-     * @param root       the folder with one sub-folder per class
+     * @param folder     the folder with one sub-folder per class (relative to the working directory or absolute)
      * @param modelNames the model's class names
      * @throws IllegalArgumentException if the folder is missing, has no class sub-folders or images,
      *                                  or its classes cannot be matched to the model's
      */
-    public static LabelledFolder read(Path root, List<String> modelNames) {
-        if (!Files.isDirectory(root)) {
-            throw new IllegalArgumentException("data folder not found: " + root);
+    public static LabelledFolder read(Path folder, List<String> modelNames) {
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("data folder not found: " + folder);
         }
+        Path root = folder.toAbsolutePath().normalize();
         TreeSet<String> folders = new TreeSet<>();
         try (Stream<Path> children = Files.list(root)) {
             children.filter(Files::isDirectory).forEach(p -> folders.add(p.getFileName().toString()));
@@ -67,8 +68,8 @@ public record LabelledFolder(Path root, List<String> classes, List<LabelledImage
             if (!path.getParent().getParent().equals(root)) {
                 continue;
             }
-            String folder = labels.getLabelForPath(uri).toString();
-            images.add(new LabelledImage(path, folder, index[folderList.indexOf(folder)]));
+            String className = labels.getLabelForPath(uri).toString();
+            images.add(new LabelledImage(path, className, index[folderList.indexOf(className)]));
         }
         if (images.isEmpty()) {
             throw new IllegalArgumentException(root + " holds no images (" + String.join(", ",

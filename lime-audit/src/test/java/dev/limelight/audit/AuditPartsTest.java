@@ -85,4 +85,14 @@ class AuditPartsTest {
                 List.of("cat"), List.of("husky", "wolf", "fox")));
         assertThrows(IllegalArgumentException.class, () -> LabelledFolder.of(List.of(), List.of(), List.of("a")));
     }
+
+    @Test
+    void aFolderGivenByARelativePathIsRead() throws Exception {
+        Path relative = Path.of("target", "relative-labelled-folder");
+        PlantedCue.writeFolder(relative, 4, 1);
+        LabelledFolder f = LabelledFolder.read(relative, PlantedCue.CLASSES);
+        assertEquals(4, f.images().size());
+        assertEquals(relative.toAbsolutePath().normalize(), f.root());
+        assertEquals(2, f.images().stream().filter(i -> i.classIndex() == 1).count());
+    }
 }

@@ -3,6 +3,7 @@ package dev.limelight.cli;
 import dev.limelight.audit.AuditOptions;
 import dev.limelight.audit.AuditReport;
 import dev.limelight.audit.AuditResult;
+import dev.limelight.audit.DistributedAudit;
 import dev.limelight.audit.ImageAudit;
 import dev.limelight.audit.LabelledFolder;
 import dev.limelight.image.HideMode;
@@ -63,6 +64,12 @@ final class AuditCommand implements Callable<Integer> {
             description = "Explain each image with R seeds and report the agreement of their top cells (default: 1, off).")
     private int stability;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Run the audit on Apache Spark at MASTER (local[2], spark://host:7077, ...): executors load the "
+                    + "model once per partition and write one Parquet row per image to OUT/images.parquet; the report is "
+                    + "the same. Without it the audit runs in this JVM.")
+    private String spark;
+
     @Option(names = "--batch", paramLabel = "B", defaultValue = "32", description = "Images per model call.")
     private int batch;
 
@@ -79,7 +86,8 @@ final class AuditCommand implements Callable<Integer> {
                 .progress(new ProgressBar(spec.commandLine().getErr(), quiet)).build();
         NetworkImageClassifier classifier = modelArguments.load();
         LabelledFolder folder = LabelledFolder.read(data, classifier.classNames());
-        AuditResult result = new ImageAudit(options).run(folder, classifier, classifier.name());
+        AuditResult result = spark == null ? new ImageAudit(options).run(folder, classifier, classifier.name())
+                : sparkAudit().run(spark, folder, modelArguments.model, modelArguments.options(), options, out);
         Path report = AuditReport.write(result, out);
         PrintWriter printer = spec.commandLine().getOut();
         printer.printf(Locale.ROOT, "%d images, accuracy %.4f, expected calibration error %.4f, %d mistakes listed%n",
@@ -87,7 +95,16 @@ final class AuditCommand implements Callable<Integer> {
                 result.mistakes().size());
         printer.printf(Locale.ROOT, "SP-LIME picked %s of %d explanations (coverage %.0f %%)%n", result.pickedImages(),
                 result.explanations().size(), 100 * result.pick().coveredShare());
-        printer.println("wrote " + out.resolve("audit.json") + " and " + report);
+        printer.println("wrote " + out.resolve("audit.json") + " and " + report
+                + (spark == null ? "" : " (per-image rows: " + out.resolve("images.parquet") + ")"));
         return Limelight.DONE;
+    }
+
+    private static DistributedAudit sparkAudit() {
+        try {
+            return DistributedAudit.find("spark");
+        } catch (IllegalStateException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
     }
 }

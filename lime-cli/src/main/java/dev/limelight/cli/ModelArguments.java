@@ -36,11 +36,8 @@ final class ModelArguments {
     @Option(names = "--logits", description = "The model outputs logits: apply a softmax.")
     private boolean logits;
 
-    /**
-     * @return the model as an image classifier
-     * @throws BadInputException or the models module's {@link ModelFileException} (both exit code 2)
-     */
-    NetworkImageClassifier load() {
+    /** @return the model options these arguments give (what the model file says fills the rest) */
+    ModelOptions options() {
         ModelOptions.Builder options = ModelOptions.builder().logits(logits);
         InputSize.parse(inputSize).ifPresent(size -> options.inputSize(size[0], size[1]));
         if (preprocess != null) {
@@ -49,8 +46,16 @@ final class ModelArguments {
         if (labels != null) {
             options.classNames(ClassNames.read(labels));
         }
+        return options.build();
+    }
+
+    /**
+     * @return the model as an image classifier
+     * @throws BadInputException or the models module's {@link ModelFileException} (both exit code 2)
+     */
+    NetworkImageClassifier load() {
         try {
-            return ImageModels.load(model, options.build());
+            return ImageModels.load(model, options());
         } catch (ModelFileException e) {
             if (e.problem() == ModelFileException.Problem.UNKNOWN_INPUT_SIZE) {
                 throw new BadInputException(model + " does not say how large its input images are (fully convolutional, "

@@ -1,0 +1,108 @@
+package dev.limelight.benchmarks.spark;
+
+import dev.limelight.audit.AuditOptions;
+import dev.limelight.audit.AuditResult;
+import dev.limelight.audit.ImageAudit;
+import dev.limelight.audit.LabelledFolder;
+import dev.limelight.core.LocalExplanation;
+import dev.limelight.models.ImageModels;
+import dev.limelight.models.ModelOptions;
+import dev.limelight.models.NetworkImageClassifier;
+import dev.limelight.spark.SparkAuditRun;
+import dev.limelight.spark.SparkImageAudit;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The Spark audit against the single-JVM audit on the same images: the bundled Fashion-MNIST CNN over
+ * PER_CLASS real test images of each class, E of them explained with S samples each. Every setting
+ * runs R times (after one untimed warm-up audit); the table gives the fastest run. The single-JVM
+ * time counts loading the model and the audit; a Spark time counts the driver's model load, the
+ * broadcast, the executors' loads, the Parquet rows and the assembly (starting the session is given
+ * apart: a long-lived session pays it once). On local[N] each task gets cores / N ND4J threads. The
+ * results are checked against the single-JVM audit: same predictions, weights and picks.
+ *
+ * <p>Run: {@code benchmarks/run dev.limelight.benchmarks.spark.SparkAuditScaling [PER_CLASS E S R MASTER...]}
+ * (defaults 100 40 1000 2 local[2] local[1]).
+ */
+public final class SparkAuditScaling {
+
+    private static final Path MODEL = Path.of("models", "bundled", "fashion-mnist-cnn.zip");
+
+    private SparkAuditScaling() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int perClass = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        int explained = args.length > 1 ? Integer.parseInt(args[1]) : 40;
+        int samples = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+        int repeats = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        List<String> masters = args.length > 4 ? List.of(args).subList(4, args.length) : List.of("local[2]", "local[1]");
+        Path data = FashionMnistFolder.write(Path.of("out", "bench", "spark", "fashion-" + perClass), perClass);
+        AuditOptions options = AuditOptions.builder().explained(explained).samples(samples).build();
+        ModelOptions modelOptions = ModelOptions.defaults();
+
+        NetworkImageClassifier warm = ImageModels.load(MODEL, modelOptions);
+        LabelledFolder folder = LabelledFolder.read(data, warm.classNames());
+        new ImageAudit(AuditOptions.builder().explained(2).samples(100).build()).run(folder, warm, "warm-up");
+        System.out.printf(Locale.ROOT, "%d Fashion-MNIST test images, %d explained with %d samples, grid %d; %d cores; "
+                        + "fastest of %d runs%n", folder.images().size(), explained, samples, options.gridCells(),
+                Runtime.getRuntime().availableProcessors(), repeats);
+
+        double single = Double.MAX_VALUE;
+        AuditResult reference = null;
+        for (int r = 0; r < repeats; r++) {
+            long t0 = System.nanoTime();
+            NetworkImageClassifier model = ImageModels.load(MODEL, modelOptions);
+            reference = new ImageAudit(options).run(LabelledFolder.read(data, model.classNames()), model, model.name());
+            single = Math.min(single, (System.nanoTime() - t0) / 1e6);
+        }
+        System.out.printf(Locale.ROOT, "%-12s %10s %10s %9s %8s %10s %12s %12s %10s%n", "setting", "wall s", "session s",
+                "vs 1 JVM", "tasks", "loads", "classify s", "explain s", "same");
+        System.out.printf(Locale.ROOT, "%-12s %10.1f %10s %9s %8s %10s %12s %12s %10s%n", "single JVM", single / 1e3, "-",
+                "1.00", "-", "1", "-", "-", "-");
+        for (String master : masters) {
+            long s0 = System.nanoTime();
+            SparkSession spark = SparkSession.builder().master(master).appName("limelight scaling")
+                    .config("spark.ui.enabled", "false").getOrCreate();
+            double session = (System.nanoTime() - s0) / 1e6;
+            SparkAuditRun best = null;
+            for (int r = 0; r < repeats; r++) {
+                SparkAuditRun run = new SparkImageAudit(spark, options, 0, threadsPerTask(master))
+                        .run(folder, MODEL, modelOptions, Path.of("out", "bench", "spark", "rows-" + master.replaceAll("\\W", "")));
+                if (best == null || run.wallMillis() < best.wallMillis()) {
+                    best = run;
+                }
+            }
+            spark.stop();
+            System.out.printf(Locale.ROOT, "%-12s %10.1f %10.1f %9.2f %8d %10d %12.1f %12.1f %10s%n", master,
+                    best.wallMillis() / 1e3, session / 1e3, best.wallMillis() / single, best.partitions(), best.modelLoads(),
+                    best.classifyMillis() / 1e3, best.explainMillis() / 1e3, same(reference, best.result()));
+        }
+    }
+
+    private static int threadsPerTask(String master) {
+        Matcher m = Pattern.compile("local\\[(\\d+)\\]").matcher(master);
+        return m.matches() ? Math.max(1, Runtime.getRuntime().availableProcessors() / Integer.parseInt(m.group(1))) : 0;
+    }
+
+    private static String same(AuditResult a, AuditResult b) {
+        if (!a.pickedImages().equals(b.pickedImages()) || !java.util.Arrays.equals(a.predicted(), b.predicted())) {
+            return "NO";
+        }
+        List<Integer> differing = new ArrayList<>();
+        for (int i : a.explainedOrder()) {
+            LocalExplanation x = a.explanations().get(i).top().surrogate();
+            LocalExplanation y = b.explanations().get(i).top().surrogate();
+            if (!x.weights().equals(y.weights())) {
+                differing.add(i);
+            }
+        }
+        return differing.isEmpty() ? "yes" : "weights differ " + differing;
+    }
+}
