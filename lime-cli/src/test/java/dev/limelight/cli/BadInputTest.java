@@ -114,7 +114,10 @@ class BadInputTest {
                             "hello there", "--quiet", "--out", dir.resolve("out-text").toString()})),
                 new Case("neighbour replacement without vectors", 2, "--vectors",
                         with(text("--string", "god is love"), "--mode", "neighbour")),
-                new Case("an unknown option", 2, "Unknown option", with(explain(m, "photo.png"), "--colour", "red"))));
+                new Case("an unknown option", 2, "Unknown option", with(explain(m, "photo.png"), "--colour", "red")),
+                new Case("an audit on Spark without lime-spark on the class path", 2, "lime-spark",
+                        audit("--spark", "local[2]")),
+                new Case("an audit with --stability 0", 2, "stabilityRuns", audit("--stability", "0"))));
         return cases;
     }
 
@@ -175,6 +178,14 @@ class BadInputTest {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         return net;
+    }
+
+    /** An audit of the bundled Fashion-MNIST CNN over the example folder, with extra arguments. */
+    private static String[] audit(String... extra) {
+        List<String> args = new ArrayList<>(List.of("audit", "--model", "../models/bundled/fashion-mnist-cnn.zip",
+                "--data", "../examples/fashion-mnist-audit", "--out", dir.resolve("audit").toString(), "--quiet"));
+        args.addAll(Arrays.asList(extra));
+        return args.toArray(String[]::new);
     }
 
     private static Path save(String name, MultiLayerNetwork net, boolean nan) throws Exception {
