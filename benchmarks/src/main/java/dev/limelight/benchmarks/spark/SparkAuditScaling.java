@@ -25,7 +25,8 @@ import org.apache.spark.sql.SparkSession;
  * time counts loading the model and the audit; a Spark time counts the driver's model load, the
  * broadcast, the executors' loads, the Parquet rows and the assembly (starting the session is given
  * apart: a long-lived session pays it once). On local[N] each task gets cores / N ND4J threads. The
- * results are checked against the single-JVM audit: same predictions, weights and picks.
+ * results are checked against the single-JVM audit: same predictions, weights and picks. A setting
+ * {@code MASTER@T} gives each task T ND4J threads (0: ND4J's default, all cores).
  *
  * <p>Run: {@code benchmarks/run dev.limelight.benchmarks.spark.SparkAuditScaling [PER_CLASS E S R MASTER...]}
  * (defaults 100 40 1000 2 local[2] local[1]).
@@ -66,21 +67,23 @@ public final class SparkAuditScaling {
                 "vs 1 JVM", "tasks", "loads", "classify s", "explain s", "same");
         System.out.printf(Locale.ROOT, "%-12s %10.1f %10s %9s %8s %10s %12s %12s %10s%n", "single JVM", single / 1e3, "-",
                 "1.00", "-", "1", "-", "-", "-");
-        for (String master : masters) {
+        for (String setting : masters) {
+            String master = setting.split("@")[0];
+            int threads = setting.contains("@") ? Integer.parseInt(setting.split("@")[1]) : threadsPerTask(master);
             long s0 = System.nanoTime();
             SparkSession spark = SparkSession.builder().master(master).appName("limelight scaling")
                     .config("spark.ui.enabled", "false").getOrCreate();
             double session = (System.nanoTime() - s0) / 1e6;
             SparkAuditRun best = null;
             for (int r = 0; r < repeats; r++) {
-                SparkAuditRun run = new SparkImageAudit(spark, options, 0, threadsPerTask(master))
+                SparkAuditRun run = new SparkImageAudit(spark, options, 0, threads)
                         .run(folder, MODEL, modelOptions, Path.of("out", "bench", "spark", "rows-" + master.replaceAll("\\W", "")));
                 if (best == null || run.wallMillis() < best.wallMillis()) {
                     best = run;
                 }
             }
             spark.stop();
-            System.out.printf(Locale.ROOT, "%-12s %10.1f %10.1f %9.2f %8d %10d %12.1f %12.1f %10s%n", master,
+            System.out.printf(Locale.ROOT, "%-12s %10.1f %10.1f %9.2f %8d %10d %12.1f %12.1f %10s%n", setting,
                     best.wallMillis() / 1e3, session / 1e3, best.wallMillis() / single, best.partitions(), best.modelLoads(),
                     best.classifyMillis() / 1e3, best.explainMillis() / 1e3, same(reference, best.result()));
         }
