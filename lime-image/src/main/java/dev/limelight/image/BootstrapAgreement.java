@@ -15,7 +15,11 @@ import java.util.SplittableRandom;
 /**
  * The stopping rule of adaptive sampling: refit K-Lasso on bootstrap resamples of the samples
  * scored so far (row 0, the original, kept; the others drawn with replacement) and measure how
- * much their top-k segment sets agree (mean pairwise Jaccard). No model call is made.
+ * much their top-k segment sets agree (mean pairwise Jaccard). No model call is made. Under the
+ * {@link SamplingDesign#ANTITHETIC antithetic} design a row and its complement are resampled together:
+ * resampling rows alone would break the pairs whose cancellation the design relies on, and the
+ * bootstrap would judge a design it did not use (measured: it then underestimated the agreement
+ * across seeds, 0.69 against 0.83 at 1000 samples on astronaut.png).
  */
 final class BootstrapAgreement {
 
@@ -24,7 +28,7 @@ final class BootstrapAgreement {
 
     /** @return the lowest agreement over the labels */
     static double lowest(SampleMatrix samples, double[][] predictions, int n, int[] labels, KLasso klasso, int topK,
-                         int bootstrap, long seed) {
+                         int bootstrap, long seed, SamplingDesign design) {
         int s = samples.segments();
         double[][] z = dev.limelight.core.MatrixRows.of(samples.rows(0, n, org.nd4j.linalg.api.buffer.DataType.DOUBLE));
         double[] distances = CosineDistance.toOriginal(org.nd4j.linalg.factory.Nd4j.createFromArray(z),
@@ -41,11 +45,23 @@ final class BootstrapAgreement {
             rz[0] = z[0];
             rp[0] = predictions[0];
             rd[0] = distances[0];
-            for (int i = 1; i < n; i++) {
-                int pick = 1 + random.nextInt(n - 1);
-                rz[i] = z[pick];
-                rp[i] = predictions[pick];
-                rd[i] = distances[pick];
+            int pairs = design == SamplingDesign.ANTITHETIC ? (n - 1) / 2 : 0;
+            for (int i = 1; i < n; ) {
+                if (pairs > 0 && i + 1 < n) {
+                    int first = 1 + 2 * random.nextInt(pairs);
+                    for (int j = 0; j < 2; j++) {
+                        rz[i + j] = z[first + j];
+                        rp[i + j] = predictions[first + j];
+                        rd[i + j] = distances[first + j];
+                    }
+                    i += 2;
+                } else {
+                    int pick = 1 + random.nextInt(n - 1);
+                    rz[i] = z[pick];
+                    rp[i] = predictions[pick];
+                    rd[i] = distances[pick];
+                    i++;
+                }
             }
             List<LocalExplanation> fits = klasso.explain(Neighbourhood.of(rz, rp, rd), labels);
             for (int l = 0; l < labels.length; l++) {

@@ -124,7 +124,7 @@ public final class ImageExplainer {
                     if (n >= Math.min(2 * adaptive.roundSize(), budget)) {
                         long a0 = System.nanoTime();
                         double agreement = BootstrapAgreement.lowest(samples, predictions, n, labels, klasso,
-                                adaptive.topK(), adaptive.bootstrap(), options.seed());
+                                adaptive.topK(), adaptive.bootstrap(), options.seed(), options.samplingDesign());
                         fitNanos += System.nanoTime() - a0;
                         rounds.add(n);
                         agreements.add(agreement);
