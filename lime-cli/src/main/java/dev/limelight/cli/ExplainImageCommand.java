@@ -2,6 +2,7 @@ package dev.limelight.cli;
 
 import dev.limelight.core.FeatureWeight;
 import dev.limelight.image.AdaptiveSampling;
+import dev.limelight.image.SamplingDesign;
 import dev.limelight.image.HideMode;
 import dev.limelight.image.ImageExplainer;
 import dev.limelight.image.ImageExplainerOptions;
@@ -79,6 +80,11 @@ final class ExplainImageCommand implements Callable<Integer> {
             description = "Also explain with R seeds and report the top-5 agreement (default: off).")
     private int stability;
 
+    @Option(names = "--design", paramLabel = "DESIGN", defaultValue = "independent",
+            description = "How samples are drawn: independent (the reference's) or antithetic (fold-over pairs; measured "
+                    + "to need fewer samples with --adaptive). Default: ${DEFAULT-VALUE}.")
+    private String design;
+
     @Option(names = "--adaptive", description = "Sample in rounds of 100 until the top-5 segments are stable "
             + "(bootstrap agreement 0.8) or --samples are spent.")
     private boolean adaptive;
@@ -91,6 +97,14 @@ final class ExplainImageCommand implements Callable<Integer> {
 
     @Option(names = "--quiet", description = "No progress bar.")
     private boolean quiet;
+
+    private SamplingDesign samplingDesign() {
+        return switch (design.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "independent" -> SamplingDesign.INDEPENDENT;
+            case "antithetic" -> SamplingDesign.ANTITHETIC;
+            default -> throw new BadInputException("unknown sampling design '" + design + "': use independent or antithetic");
+        };
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -123,6 +137,7 @@ final class ExplainImageCommand implements Callable<Integer> {
                 .seed(seed)
                 .stability(stability, 5)
                 .adaptive(adaptive ? AdaptiveSampling.DEFAULTS : null)
+                .samplingDesign(samplingDesign())
                 .fidelityCurves(fidelity)
                 .counterfactual(counterfactual)
                 .build();

@@ -117,6 +117,10 @@ class BadInputTest {
                 new Case("an unknown option", 2, "Unknown option", with(explain(m, "photo.png"), "--colour", "red")),
                 new Case("an audit on Spark without lime-spark on the class path", 2, "lime-spark",
                         audit("--spark", "local[2]")),
+                new Case("an unknown sampling design", 2, "unknown sampling design",
+                        with(explain(m, "photo.png"), "--design", "latin")),
+                new Case("the antithetic design is explained", 0, "wrote",
+                        with(explain(m, "photo.png"), "--design", "antithetic", "--adaptive")),
                 new Case("an audit with --stability 0", 2, "stabilityRuns", audit("--stability", "0"))));
         return cases;
     }
