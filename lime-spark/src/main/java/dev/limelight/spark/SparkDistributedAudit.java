@@ -40,8 +40,8 @@ public final class SparkDistributedAudit implements DistributedAudit {
         }
     }
 
-    /** @return cores / N on local[N], else 0 (ND4J's default) */
-    static int threadsPerTask(String master) {
+    /** @return ND4J threads per task for a master: this machine's cores / N on local[N], else 0 (ND4J's default) */
+    public static int threadsPerTask(String master) {
         Matcher m = LOCAL.matcher(master.trim());
         if (!m.matches()) {
             return 0;

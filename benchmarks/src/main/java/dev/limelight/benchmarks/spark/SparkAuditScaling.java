@@ -9,13 +9,12 @@ import dev.limelight.models.ImageModels;
 import dev.limelight.models.ModelOptions;
 import dev.limelight.models.NetworkImageClassifier;
 import dev.limelight.spark.SparkAuditRun;
+import dev.limelight.spark.SparkDistributedAudit;
 import dev.limelight.spark.SparkImageAudit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -84,7 +83,7 @@ public final class SparkAuditScaling {
                 "-", 1.0, "-", "1", "-", "-", "-");
         for (String setting : masters) {
             String master = setting.split("@")[0];
-            int threads = setting.contains("@") ? Integer.parseInt(setting.split("@")[1]) : threadsPerTask(master);
+            int threads = setting.contains("@") ? Integer.parseInt(setting.split("@")[1]) : SparkDistributedAudit.threadsPerTask(master);
             long s0 = System.nanoTime();
             SparkSession spark = SparkSession.builder().master(master).appName("limelight scaling")
                     .config("spark.ui.enabled", "false").getOrCreate();
@@ -102,11 +101,6 @@ public final class SparkAuditScaling {
                     best.wallMillis() / 1e3, session / 1e3, best.wallMillis() / single, best.partitions(), best.modelLoads(),
                     best.classifyMillis() / 1e3, best.explainMillis() / 1e3, same(reference[0], best.result()));
         }
-    }
-
-    private static int threadsPerTask(String master) {
-        Matcher m = Pattern.compile("local\\[(\\d+)\\]").matcher(master);
-        return m.matches() ? Math.max(1, Runtime.getRuntime().availableProcessors() / Integer.parseInt(m.group(1))) : 0;
     }
 
     private static String same(AuditResult a, AuditResult b) {
