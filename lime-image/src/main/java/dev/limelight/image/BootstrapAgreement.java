@@ -45,7 +45,7 @@ final class BootstrapAgreement {
             rz[0] = z[0];
             rp[0] = predictions[0];
             rd[0] = distances[0];
-            int pairs = design == SamplingDesign.ANTITHETIC ? (n - 1) / 2 : 0;
+            int pairs = design != SamplingDesign.INDEPENDENT ? (n - 1) / 2 : 0;
             for (int i = 1; i < n; ) {
                 if (pairs > 0 && i + 1 < n) {
                     int first = 1 + 2 * random.nextInt(pairs);

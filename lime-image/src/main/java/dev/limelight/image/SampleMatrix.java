@@ -53,13 +53,17 @@ public final class SampleMatrix {
      * @param samples  N, at least 1 (row 0 is the original)
      * @param segments S, at least 1
      * @param seed     the random seed
-     * @param design   independent cells (the reference's, {@link #draw(int, int, long)}) or fold-over
-     *                 pairs: rows 2k+1 drawn, rows 2k+2 their complements
+     * @param design   independent cells (the reference's, {@link #draw(int, int, long)}), fold-over
+     *                 pairs (rows 2k+1 drawn, rows 2k+2 their complements), or fold-over pairs from
+     *                 randomised orthogonal arrays (see {@link SamplingDesign#ORTHOGONAL})
      * @throws IllegalArgumentException if N or S is below 1, or N x S exceeds 2^31 - 1
      */
     public static SampleMatrix draw(int samples, int segments, long seed, SamplingDesign design) {
-        SampleMatrix drawn = draw(samples, segments, seed);
-        if (design == SamplingDesign.ANTITHETIC) {
+        SampleMatrix drawn = switch (design) {
+            case INDEPENDENT, ANTITHETIC -> draw(samples, segments, seed);
+            case ORTHOGONAL -> orthogonal(samples, segments, seed);
+        };
+        if (design != SamplingDesign.INDEPENDENT) {
             byte[] cells = drawn.cells;
             for (int row = 2; row < samples; row += 2) {
                 for (int j = 0; j < segments; j++) {
@@ -68,6 +72,60 @@ public final class SampleMatrix {
             }
         }
         return drawn;
+    }
+
+    /**
+     * The rows 2k+1 of the {@link SamplingDesign#ORTHOGONAL} design (their complements are filled in
+     * by the caller): blocks of M rows, M the smallest power of two above S. Each block gives every
+     * segment its own non-zero column index c_j of a Sylvester Hadamard matrix of order M (drawn at
+     * random, without repeats) and a random flip u_j; block row r keeps segment j when the parity of
+     * {@code r & c_j} differs from u_j; the block's rows come in a random order. Every row is uniform
+     * on {0,1}^S (the flip alone makes it so), and in a whole block any two segments are shown
+     * together in exactly a quarter of the rows.
+     */
+    private static SampleMatrix orthogonal(int samples, int segments, long seed) {
+        SampleMatrix matrix = draw(samples, segments, seed);
+        if (samples <= 1) {
+            return matrix;
+        }
+        if (segments >= (1 << 30)) {
+            throw new IllegalArgumentException("too many segments for an orthogonal design: " + segments);
+        }
+        int order = Integer.highestOneBit(segments) << 1;
+        byte[] cells = matrix.cells;
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        int[] candidates = new int[order - 1];
+        int[] columns = new int[segments];
+        boolean[] flips = new boolean[segments];
+        int[] rowOrder = new int[order];
+        int block = order;
+        for (int row = 1; row < samples; row += 2) {
+            if (block == order) {
+                for (int c = 0; c < candidates.length; c++) {
+                    candidates[c] = c + 1;
+                }
+                for (int j = 0; j < segments; j++) {
+                    int pick = j + random.nextInt(candidates.length - j);
+                    int chosen = candidates[pick];
+                    candidates[pick] = candidates[j];
+                    candidates[j] = chosen;
+                    columns[j] = chosen;
+                    flips[j] = random.nextBoolean();
+                }
+                for (int r = 0; r < order; r++) {
+                    int pick = random.nextInt(r + 1);
+                    rowOrder[r] = rowOrder[pick];
+                    rowOrder[pick] = r;
+                }
+                block = 0;
+            }
+            int r = rowOrder[block++];
+            for (int j = 0; j < segments; j++) {
+                boolean odd = (Integer.bitCount(r & columns[j]) & 1) == 1;
+                cells[row * segments + j] = (byte) (odd != flips[j] ? 1 : 0);
+            }
+        }
+        return matrix;
     }
 
     /** Wraps explicit rows (each S values of 0 or 1), e.g. for deletion curves or tests. */

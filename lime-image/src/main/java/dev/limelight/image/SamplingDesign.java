@@ -21,5 +21,20 @@ public enum SamplingDesign {
      * fold-over of design of experiments). The kernel weights a row and its complement differently,
      * so with LIME's weighting the cancellation is partial.
      */
-    ANTITHETIC
+    ANTITHETIC,
+
+    /**
+     * Fold-over pairs whose drawn rows come from randomised orthogonal arrays: blocks of M rows (M the
+     * smallest power of two above the number of segments S) taken from a Sylvester Hadamard matrix,
+     * each block with its own random choice of columns, random flip per segment and random row order,
+     * every drawn row followed by its complement. Each row on its own is still uniform on {0,1}^S, as
+     * in the reference, so the fit converges to the same explanation; but within a block of 2M rows
+     * every segment is shown in exactly half the rows, any two segments together in exactly a quarter,
+     * any three in an eighth (strength 3). The segment columns are then orthogonal by construction
+     * instead of by chance: with independent rows, or independent pairs, a least-squares fit of d
+     * weights on n rows pays a variance factor of about n / (n - d) for the chance correlations
+     * between columns (n / 2 / (n / 2 - d) for pairs), which this design removes, on top of the
+     * fold-over's cancellation of two-segment interactions.
+     */
+    ORTHOGONAL
 }

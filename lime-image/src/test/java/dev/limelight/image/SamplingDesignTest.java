@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The two ways of drawing the samples. */
+/** The ways of drawing the samples. */
 class SamplingDesignTest {
 
     private static final int N = 401;
@@ -61,6 +61,81 @@ class SamplingDesignTest {
             }
         }
         assertTrue(largestIndependent > 0, "independent rows are not orthogonal by construction");
+    }
+
+    @Test
+    void orthogonalBlocksShowEverySegmentPairAndTripleEquallyOften() {
+        int segments = 12;
+        int block = 2 * 16;
+        SampleMatrix orthogonal = SampleMatrix.draw(1 + 3 * block, segments, 5, SamplingDesign.ORTHOGONAL);
+        for (int b = 0; b < 3; b++) {
+            int from = 1 + b * block;
+            for (int j = 0; j < segments; j++) {
+                assertEquals(block / 2, shownTogether(orthogonal, from, block, j), "block " + b + ", segment " + j);
+                for (int a = j + 1; a < segments; a++) {
+                    assertEquals(block / 4, shownTogether(orthogonal, from, block, j, a), "segments " + j + ", " + a);
+                    for (int c = a + 1; c < segments; c++) {
+                        assertEquals(block / 8, shownTogether(orthogonal, from, block, j, a, c),
+                                "segments " + j + ", " + a + ", " + c);
+                    }
+                }
+            }
+        }
+        for (int row = 1; row + 1 < orthogonal.samples(); row += 2) {
+            for (int j = 0; j < segments; j++) {
+                assertNotEquals(orthogonal.keeps(row, j), orthogonal.keeps(row + 1, j), "fold-over pair at " + row);
+            }
+        }
+    }
+
+    @Test
+    void orthogonalBlocksDifferAndEachCellIsShownHalfTheTimeOverSeeds() {
+        int segments = 20;
+        int rows = 1 + 2 * 64;
+        SampleMatrix first = SampleMatrix.draw(rows, segments, 1, SamplingDesign.ORTHOGONAL);
+        assertNotEquals(firstBlock(first, 1, segments), firstBlock(first, 1 + 64, segments), "each block is drawn anew");
+
+        int seeds = 4000;
+        int[][] shown = new int[rows][segments];
+        for (long seed = 0; seed < seeds; seed++) {
+            SampleMatrix m = SampleMatrix.draw(rows, segments, seed, SamplingDesign.ORTHOGONAL);
+            for (int row = 0; row < rows; row++) {
+                for (int j = 0; j < segments; j++) {
+                    shown[row][j] += m.keeps(row, j) ? 1 : 0;
+                }
+            }
+        }
+        for (int j = 0; j < segments; j++) {
+            assertEquals(seeds, shown[0][j], "row 0 is the original");
+        }
+        // Each cell is a fair coin over seeds: 4000 draws give 2000 +- 32 (1 sd); 6 sd would be 190.
+        for (int row = 1; row < rows; row++) {
+            for (int j = 0; j < segments; j++) {
+                assertEquals(seeds / 2.0, shown[row][j], 190, "row " + row + ", segment " + j);
+            }
+        }
+    }
+
+    private static int shownTogether(SampleMatrix m, int from, int count, int... segments) {
+        int together = 0;
+        for (int row = from; row < from + count; row++) {
+            boolean all = true;
+            for (int j : segments) {
+                all &= m.keeps(row, j);
+            }
+            together += all ? 1 : 0;
+        }
+        return together;
+    }
+
+    private static String firstBlock(SampleMatrix m, int from, int segments) {
+        StringBuilder cells = new StringBuilder();
+        for (int row = from; row < from + 64; row++) {
+            for (int j = 0; j < segments; j++) {
+                cells.append(m.keeps(row, j) ? '1' : '0');
+            }
+        }
+        return cells.toString();
     }
 
     @Test
