@@ -81,12 +81,13 @@ final class ExplainImageCommand implements Callable<Integer> {
     private int stability;
 
     @Option(names = "--design", paramLabel = "DESIGN", defaultValue = "independent",
-            description = "How samples are drawn: independent (the reference's) or antithetic (fold-over pairs; measured "
-                    + "to need fewer samples with --adaptive). Default: ${DEFAULT-VALUE}.")
+            description = "How samples are drawn: independent (the reference's), antithetic (fold-over pairs) or "
+                    + "orthogonal (fold-over pairs from randomised orthogonal arrays; the fewest samples for the "
+                    + "same trust). Default: ${DEFAULT-VALUE}.")
     private String design;
 
-    @Option(names = "--adaptive", description = "Sample in rounds of 100 until the top-5 segments are stable "
-            + "(bootstrap agreement 0.8) or --samples are spent.")
+    @Option(names = "--adaptive", description = "Sample in rounds of 50 until the top-5 segments are stable "
+            + "(predicted agreement of fresh runs 0.8) or --samples are spent.")
     private boolean adaptive;
 
     @Option(names = "--fidelity", description = "Measure deletion / insertion curves against random orders.")
@@ -102,7 +103,9 @@ final class ExplainImageCommand implements Callable<Integer> {
         return switch (design.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "independent" -> SamplingDesign.INDEPENDENT;
             case "antithetic" -> SamplingDesign.ANTITHETIC;
-            default -> throw new BadInputException("unknown sampling design '" + design + "': use independent or antithetic");
+            case "orthogonal" -> SamplingDesign.ORTHOGONAL;
+            default -> throw new BadInputException("unknown sampling design '" + design
+                    + "': use independent, antithetic or orthogonal");
         };
     }
 

@@ -4,20 +4,22 @@ import java.util.Locale;
 
 /**
  * Draw samples in rounds and stop as soon as the explanation is stable, instead of always paying
- * for the full budget: after each round (from the second on) the top-k segments of B bootstrap
- * refits (the rows after the original resampled with replacement) are compared, and sampling stops
- * once their mean pairwise Jaccard index reaches the threshold for every explained label, or the
- * budget ({@link ImageExplainerOptions#samples()}) is spent.
+ * for the full budget: after each round (from the second on) the sampling noise of the fit so far is
+ * estimated ({@link dev.limelight.core.SamplingNoise}: the sandwich covariance of the weights, for
+ * the design actually drawn), D re-draws of the weights are simulated from it, and sampling stops
+ * once the mean pairwise Jaccard index of their top-k segments (the agreement two runs of that many
+ * samples would show) reaches the threshold for every explained label, or the budget
+ * ({@link ImageExplainerOptions#samples()}) is spent. No model call is spent on the check.
  *
- * @param roundSize samples per round, at least 10 (default 100)
+ * @param roundSize samples per round, at least 10 (default 50)
  * @param threshold agreement to reach, in (0, 1] (default 0.8)
  * @param topK      size of the compared top sets, at least 1 (default 5)
- * @param bootstrap refits per check, at least 2 (default 20)
+ * @param draws     simulated re-draws per check, at least 2 (default 100)
  */
-public record AdaptiveSampling(int roundSize, double threshold, int topK, int bootstrap) {
+public record AdaptiveSampling(int roundSize, double threshold, int topK, int draws) {
 
-    /** Rounds of 100, stop at top-5 agreement 0.8, 20 bootstrap refits. */
-    public static final AdaptiveSampling DEFAULTS = new AdaptiveSampling(100, 0.8, 5, 20);
+    /** Rounds of 50, stop at top-5 agreement 0.8, 100 simulated re-draws. */
+    public static final AdaptiveSampling DEFAULTS = new AdaptiveSampling(50, 0.8, 5, 100);
 
     /** @throws IllegalArgumentException if a value is outside its range */
     public AdaptiveSampling {
@@ -30,14 +32,14 @@ public record AdaptiveSampling(int roundSize, double threshold, int topK, int bo
         if (topK < 1) {
             throw new IllegalArgumentException("topK must be at least 1, got " + topK);
         }
-        if (bootstrap < 2) {
-            throw new IllegalArgumentException("bootstrap must be at least 2, got " + bootstrap);
+        if (draws < 2) {
+            throw new IllegalArgumentException("draws must be at least 2, got " + draws);
         }
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "adaptive(rounds of %d, top-%d agreement >= %.2f, %d bootstrap refits)",
-                roundSize, topK, threshold, bootstrap);
+        return String.format(Locale.ROOT, "adaptive(rounds of %d, predicted top-%d agreement >= %.2f, %d draws)",
+                roundSize, topK, threshold, draws);
     }
 }

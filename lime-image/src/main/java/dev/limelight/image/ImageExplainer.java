@@ -1,12 +1,14 @@
 package dev.limelight.image;
 
 import dev.limelight.core.CosineDistance;
+import dev.limelight.core.FeatureWeight;
 import dev.limelight.core.ImageClassifier;
 import dev.limelight.core.ImageInput;
 import dev.limelight.core.KLasso;
 import dev.limelight.core.KLassoOptions;
 import dev.limelight.core.LocalExplanation;
 import dev.limelight.core.Neighbourhood;
+import dev.limelight.core.SamplingNoise;
 import dev.limelight.core.trust.Counterfactuals;
 import dev.limelight.core.trust.FidelityCurves;
 import dev.limelight.core.trust.Stability;
@@ -123,8 +125,7 @@ public final class ImageExplainer {
                 while (true) {
                     if (n >= Math.min(2 * adaptive.roundSize(), budget)) {
                         long a0 = System.nanoTime();
-                        double agreement = BootstrapAgreement.lowest(samples, predictions, n, labels, klasso,
-                                adaptive.topK(), adaptive.bootstrap(), options.seed(), options.samplingDesign());
+                        double agreement = predictedAgreement(klasso, samples, predictions, n, labels, adaptive);
                         fitNanos += System.nanoTime() - a0;
                         rounds.add(n);
                         agreements.add(agreement);
@@ -169,11 +170,38 @@ public final class ImageExplainer {
 
     /** K-Lasso on the first {@code n} samples. */
     static List<LocalExplanation> fit(KLasso klasso, SampleMatrix samples, double[][] predictions, int n, int[] labels) {
+        return klasso.explain(neighbourhood(samples, predictions, n), labels);
+    }
+
+    private static Neighbourhood neighbourhood(SampleMatrix samples, double[][] predictions, int n) {
         INDArray z = samples.rows(0, n, DataType.DOUBLE);
         double[][] scored = java.util.Arrays.copyOf(predictions, n);
-        Neighbourhood neighbourhood = Neighbourhood.of(z, Nd4j.createFromArray(scored),
+        return Neighbourhood.of(z, Nd4j.createFromArray(scored),
                 Nd4j.createFromArray(CosineDistance.toOriginal(z, CosineDistance.IMAGE_SCALE)));
-        return klasso.explain(neighbourhood, labels);
+    }
+
+    /**
+     * The stopping rule of adaptive sampling: the lowest, over the labels, of the top-k agreement
+     * that explanations from fresh draws of {@code n} samples would show, predicted from the
+     * sampling noise of the fit on the first {@code n} (no model call; see {@link SamplingNoise}).
+     */
+    private double predictedAgreement(KLasso klasso, SampleMatrix samples, double[][] predictions, int n,
+                                      int[] labels, AdaptiveSampling adaptive) {
+        Neighbourhood neighbourhood = neighbourhood(samples, predictions, n);
+        List<LocalExplanation> fits = klasso.explain(neighbourhood, labels);
+        boolean pairs = options.samplingDesign() != SamplingDesign.INDEPENDENT;
+        double lowest = 1;
+        for (int i = 0; i < labels.length; i++) {
+            int[] features = fits.get(i).weights().stream().mapToInt(FeatureWeight::feature).toArray();
+            if (features.length == 0) {
+                continue;
+            }
+            SamplingNoise noise = SamplingNoise.of(neighbourhood, klasso.options().kernel(), labels[i], features,
+                    klasso.options().ridgeAlpha(), pairs);
+            lowest = Math.min(lowest, noise.predictedTopKAgreement(adaptive.topK(), adaptive.draws(),
+                    options.seed() ^ (31L * n + labels[i])));
+        }
+        return lowest;
     }
 
     /** The trust measures asked for, per label (all model calls through the same batch scorer). */

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param segmentMillis superpixel segmentation
  * @param masksMillis   sampling and building the perturbed batches
  * @param scoreMillis   the model's forward passes (and the output checks)
- * @param fitMillis     distances and the K-Lasso fits (and the bootstrap checks of adaptive sampling)
+ * @param fitMillis     distances and the K-Lasso fits (and the stopping checks of adaptive sampling)
  * @param trustMillis   stability runs, fidelity curves and counterfactual search, model calls included
  */
 public record StageTimings(double prepareMillis, double segmentMillis, double masksMillis, double scoreMillis,

@@ -15,6 +15,7 @@ import dev.limelight.models.ImageModels;
 import dev.limelight.models.ModelOptions;
 import dev.limelight.models.Preprocessing;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,27 +28,27 @@ import java.util.stream.Collectors;
 
 /**
  * Does adaptive sampling reach the trust of the reference's fixed 1000 samples with fewer model
- * calls? For each photo and each of R seeds, the top label is explained with a fixed 1000 samples,
- * with a fixed 400 (the bar's 40 %), and adaptively (rounds of 100, stop at bootstrap top-5 agreement
- * 0.8, budget 1000). Trust is the top-5 agreement across the R seeds (mean pairwise Jaccard), i.e.
- * measured on independent runs, not the bootstrap's own estimate; cost is the samples adaptive
- * sampling used (median over the seeds).
+ * calls? For each photo and each of R seeds (1000, 1001, ...) the top label is explained with a fixed
+ * 400 samples (the bar's 40 %) and adaptively (stop at predicted top-5 agreement 0.8, budget 1000),
+ * both with the chosen sampling design; with {@code --reference}, also as the reference does (the
+ * independent design, a fixed 1000 samples). Trust is the top-5 agreement across the R seeds (mean
+ * pairwise Jaccard), measured on independent runs, not the stopping rule's own prediction; cost is
+ * the samples adaptive sampling used (median over the seeds). "same as reference" is the mean Jaccard
+ * of an adaptive run's top 5 with a reference run's: whether the cheaper explanation is the same one.
  *
- * <p>All three settings draw their samples from the same seeded matrix in the same order (the
- * explainer draws the full budget up front and rounds take its first rows), so the 400-sample and the
- * adaptive runs score a prefix of the 1000-sample run's images. A {@link MemoizingClassifier} lets
- * the model score each image once; the explanations are exactly those of three separate runs. Its
- * answers are kept in {@code out/studies/MODEL.answers}, so a second run costs no model time.
+ * <p>Runs with one seed and design draw their samples from the same seeded matrix in the same order,
+ * so the 400-sample and the adaptive runs score a prefix of the same images. A
+ * {@link MemoizingClassifier} lets the model score each image once; the explanations are exactly those
+ * of separate runs. Its answers are kept in {@code out/studies/MODEL-SIZE.answers} (shared with
+ * {@link NeighbourhoodDump}), so a second run costs no model time.
  *
- * <p>Besides the table it writes {@code out/studies/adaptive-trajectories.csv}: per photo, seed and
- * sample count n (100, 200, ..., 1000) the top-5 segments of the fit on the first n samples and the
- * bootstrap agreement the stopping rule sees at n (from a run whose threshold is never reached
- * early), so other stopping rules can be judged offline against the agreement across seeds.
+ * <p>With {@code --trajectories} it also writes {@code out/studies/adaptive-trajectories-DESIGN.csv}:
+ * per photo, seed and checked sample count n the top 5 of the fit on the first n samples and the
+ * agreement the stopping rule predicts at n (this scores the whole budget for every seed).
  *
  * <p>Run: {@code benchmarks/run dev.limelight.benchmarks.image.AdaptiveSamplingStudy [--design
- * independent|antithetic] MODEL.h5 SIZE R photo...} (photos relative to {@code limelight.data.dir}/images), e.g. {@code
- * benchmarks/run dev.limelight.benchmarks.image.AdaptiveSamplingStudy
- * ../shared/data/models/nsfw_mobilenet_v2.h5 224 3 cat_mouse.jpg dogs.png}.
+ * independent|antithetic|orthogonal] [--budget N] [--round N] [--threshold T] [--reference]
+ * [--trajectories] MODEL.h5 SIZE R photo...} (photos relative to {@code limelight.data.dir}/images).
  */
 public final class AdaptiveSamplingStudy {
 
@@ -57,20 +58,49 @@ public final class AdaptiveSamplingStudy {
     private AdaptiveSamplingStudy() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
+        // a fresh thread: model calls measured faster there than on the JVM's main thread
+        Thread worker = new Thread(() -> {
+            try {
+                run(args);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, "study");
+        worker.start();
+        worker.join();
+    }
+
+    private static void run(String[] args) throws IOException {
         SamplingDesign design = SamplingDesign.INDEPENDENT;
         int budget = REFERENCE_SAMPLES;
-        while (args.length > 1 && args[0].startsWith("--")) {
+        AdaptiveSampling rule = AdaptiveSampling.DEFAULTS;
+        boolean reference = false;
+        boolean trajectories = false;
+        while (args.length > 0 && args[0].startsWith("--")) {
+            int used = 2;
             switch (args[0]) {
                 case "--design" -> design = SamplingDesign.valueOf(args[1].toUpperCase(Locale.ROOT));
                 case "--budget" -> budget = Integer.parseInt(args[1]);
+                case "--round" -> rule = new AdaptiveSampling(Integer.parseInt(args[1]), rule.threshold(), rule.topK(),
+                        rule.draws());
+                case "--threshold" -> rule = new AdaptiveSampling(rule.roundSize(), Double.parseDouble(args[1]),
+                        rule.topK(), rule.draws());
+                case "--reference" -> {
+                    reference = true;
+                    used = 1;
+                }
+                case "--trajectories" -> {
+                    trajectories = true;
+                    used = 1;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[0]);
             }
-            args = Arrays.copyOfRange(args, 2, args.length);
+            args = Arrays.copyOfRange(args, used, args.length);
         }
         if (args.length < 4) {
-            System.err.println("usage: AdaptiveSamplingStudy [--design independent|antithetic] [--budget N] MODEL SIZE "
-                    + "SEEDS PHOTO...");
+            System.err.println("usage: AdaptiveSamplingStudy [--design independent|antithetic|orthogonal] [--budget N] "
+                    + "[--round N] [--threshold T] [--reference] [--trajectories] MODEL SIZE SEEDS PHOTO...");
             System.exit(2);
         }
         Path model = Path.of(args[0]);
@@ -81,71 +111,91 @@ public final class AdaptiveSamplingStudy {
         MemoizingClassifier classifier = new MemoizingClassifier(ImageModels.load(model, ModelOptions.builder()
                 .preprocessing(Preprocessing.UNIT).inputSize(size, size).build()),
                 studies.resolve(model.getFileName() + "-" + size + ".answers"));
-        StringBuilder csv = new StringBuilder("photo,seed,n,bootstrap_agreement,top5\n");
-        System.out.printf(Locale.ROOT, "model %s, %d seeds per setting, SLIC %d segments, batch 16, %s, %s design%n",
-                model.getFileName(), runs, SegmenterKind.DEFAULT_SEGMENTS, AdaptiveSampling.DEFAULTS,
-                design.name().toLowerCase(Locale.ROOT));
-        String trajectories = "adaptive-trajectories" + (design == SamplingDesign.INDEPENDENT ? ""
-                : "-" + design.name().toLowerCase(Locale.ROOT)) + ".csv";
-        System.out.printf(Locale.ROOT, "%-18s %9s %11s %10s %10s %18s %8s%n", "photo", "segments", "fixed " + budget,
-                "fixed 400", "adaptive", "adaptive samples", "saved");
+        String designName = design.name().toLowerCase(Locale.ROOT);
+        StringBuilder csv = new StringBuilder("photo,seed,n,predicted_agreement,top5\n");
+        Path trajectoryFile = studies.resolve("adaptive-trajectories-" + designName + ".csv");
+        System.out.printf(Locale.ROOT, "model %s, %d seeds per setting, SLIC %d segments, batch 16, %s design, %s, "
+                        + "budget %d%n", model.getFileName(), runs, SegmenterKind.DEFAULT_SEGMENTS, designName, rule,
+                budget);
+        System.out.printf(Locale.ROOT, "%-20s %8s %14s %10s %10s %26s %7s %12s%n", "photo", "segments",
+                "reference 1000", "fixed 400", "adaptive", "adaptive samples", "saved", "same as ref");
         List<Double> medians = new ArrayList<>();
         List<Double> adaptiveAgreements = new ArrayList<>();
         long started = System.nanoTime();
         for (String photo : Arrays.copyOfRange(args, 3, args.length)) {
             RasterImage image = ImageFiles.read(images.resolve(photo));
-            ImageExplainerOptions base = ImageExplainerOptions.builder().topLabels(1).batchSize(16)
-                    .samplingDesign(design).build();
+            ImageExplainerOptions base = ImageExplainerOptions.builder().topLabels(1).batchSize(16).build();
             ImageExplanation probe = new ImageExplainer(base.toBuilder().samples(2).build()).explain(image, classifier);
             int label = probe.top().label();
-            List<Set<Integer>> fixed = new ArrayList<>();
+            List<Set<Integer>> references = new ArrayList<>();
             List<Set<Integer>> fixedShort = new ArrayList<>();
             List<Set<Integer>> adaptive = new ArrayList<>();
             int[] used = new int[runs];
             for (int r = 0; r < runs; r++) {
                 ImageExplainerOptions seeded = base.toBuilder().labels(label).seed(1000L + r).build();
-                fixed.add(top5(new ImageExplainer(seeded.toBuilder().samples(budget).build()).explain(image, classifier)));
-                fixedShort.add(top5(new ImageExplainer(seeded.toBuilder().samples(SHORT).build())
+                if (reference) {
+                    references.add(top5(new ImageExplainer(seeded.toBuilder().samples(REFERENCE_SAMPLES).build())
+                            .explain(image, classifier)));
+                }
+                ImageExplainerOptions designed = seeded.toBuilder().samplingDesign(design).build();
+                fixedShort.add(top5(new ImageExplainer(designed.toBuilder().samples(SHORT).build())
                         .explain(image, classifier)));
-                ImageExplanation adaptiveRun = new ImageExplainer(seeded.toBuilder().samples(budget)
-                        .adaptive(AdaptiveSampling.DEFAULTS).build()).explain(image, classifier);
+                ImageExplanation adaptiveRun = new ImageExplainer(designed.toBuilder().samples(budget).adaptive(rule)
+                        .build()).explain(image, classifier);
                 adaptive.add(top5(adaptiveRun));
                 used[r] = adaptiveRun.samples();
-                trajectory(csv, photo, seeded, image, classifier, budget);
-                Files.writeString(studies.resolve(trajectories), csv);
+                if (trajectories) {
+                    trajectory(csv, photo, designed, rule, image, classifier, budget);
+                    Files.writeString(trajectoryFile, csv);
+                }
             }
             double median = median(Arrays.stream(used).asDoubleStream().toArray());
             double agreement = Stability.meanPairwiseJaccard(adaptive);
             medians.add(median);
             adaptiveAgreements.add(agreement);
-            System.out.printf(Locale.ROOT, "%-18s %9d %11.3f %10.3f %10.3f %18s %7.1fx%n", photo,
-                    probe.segmentation().segmentCount(), Stability.meanPairwiseJaccard(fixed),
+            System.out.printf(Locale.ROOT, "%-20s %8d %14s %10.3f %10.3f %26s %6.1fx %12s%n", photo,
+                    probe.segmentation().segmentCount(),
+                    reference ? String.format(Locale.ROOT, "%.3f", Stability.meanPairwiseJaccard(references)) : "-",
                     Stability.meanPairwiseJaccard(fixedShort), agreement,
                     String.format(Locale.ROOT, "%.0f (%s)", median,
                             Arrays.stream(used).mapToObj(Integer::toString).collect(Collectors.joining("/"))),
-                    REFERENCE_SAMPLES / median);
+                    REFERENCE_SAMPLES / median,
+                    reference ? String.format(Locale.ROOT, "%.3f", crossAgreement(adaptive, references)) : "-");
         }
         double overall = median(medians.stream().mapToDouble(Double::doubleValue).toArray());
         System.out.printf(Locale.ROOT, "median adaptive samples over photos: %.0f (%.0f %% of %d); median adaptive "
-                        + "agreement %.3f; model calls %d (answers known %d) in %.0f s%n", overall, 100 * overall / REFERENCE_SAMPLES,
-                REFERENCE_SAMPLES,
+                        + "agreement %.3f; model calls %d (answers known %d) in %.0f s%n", overall,
+                100 * overall / REFERENCE_SAMPLES, REFERENCE_SAMPLES,
                 median(adaptiveAgreements.stream().mapToDouble(Double::doubleValue).toArray()),
                 classifier.modelCalls(), classifier.known(), (System.nanoTime() - started) / 1e9);
     }
 
-    /** Top-5 sets at n = 100..1000 and the bootstrap agreement at each round (model answers cached). */
-    private static void trajectory(StringBuilder csv, String photo, ImageExplainerOptions seeded, RasterImage image,
-                                   MemoizingClassifier classifier, int budget) {
-        SamplingReport report = new ImageExplainer(seeded.toBuilder().samples(budget)
-                .adaptive(new AdaptiveSampling(100, 1.0, 5, AdaptiveSampling.DEFAULTS.bootstrap())).build())
+    /** Top-5 sets at every checked n and the agreement the stopping rule predicts there. */
+    private static void trajectory(StringBuilder csv, String photo, ImageExplainerOptions designed,
+                                   AdaptiveSampling rule, RasterImage image, MemoizingClassifier classifier,
+                                   int budget) {
+        SamplingReport report = new ImageExplainer(designed.toBuilder().samples(budget)
+                .adaptive(new AdaptiveSampling(rule.roundSize(), 1.0, rule.topK(), rule.draws())).build())
                 .explain(image, classifier).samplingIfAdaptive().orElseThrow();
-        for (int n = 100; n <= budget; n += 100) {
-            Set<Integer> top = top5(new ImageExplainer(seeded.toBuilder().samples(n).build()).explain(image, classifier));
-            int round = report.rounds().indexOf(n);
-            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%s,%s%n", photo, seeded.seed(), n,
-                    round < 0 ? "" : String.format(Locale.ROOT, "%.4f", report.agreements().get(round)),
-                    top.stream().sorted().map(String::valueOf).collect(Collectors.joining(" "))));
+        for (int i = 0; i < report.rounds().size(); i++) {
+            int n = report.rounds().get(i);
+            Set<Integer> top = top5(new ImageExplainer(designed.toBuilder().samples(n).build()).explain(image, classifier));
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.4f,%s%n", photo, designed.seed(), n,
+                    report.agreements().get(i), top.stream().sorted().map(String::valueOf).collect(Collectors.joining(" "))));
         }
+    }
+
+    /** Mean Jaccard index over every pair of one set from each list. */
+    private static double crossAgreement(List<Set<Integer>> a, List<Set<Integer>> b) {
+        double sum = 0;
+        for (Set<Integer> x : a) {
+            for (Set<Integer> y : b) {
+                Set<Integer> union = new HashSet<>(x);
+                union.addAll(y);
+                sum += (double) (x.size() + y.size() - union.size()) / union.size();
+            }
+        }
+        return sum / (a.size() * b.size());
     }
 
     private static double median(double[] values) {
