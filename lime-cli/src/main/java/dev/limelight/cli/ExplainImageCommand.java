@@ -80,10 +80,10 @@ final class ExplainImageCommand implements Callable<Integer> {
             description = "Also explain with R seeds and report the top-5 agreement (default: off).")
     private int stability;
 
-    @Option(names = "--design", paramLabel = "DESIGN", defaultValue = "independent",
+    @Option(names = "--design", paramLabel = "DESIGN", defaultValue = "auto",
             description = "How samples are drawn: independent (the reference's), antithetic (fold-over pairs) or "
-                    + "orthogonal (fold-over pairs from randomised orthogonal arrays; the fewest samples for the "
-                    + "same trust). Default: ${DEFAULT-VALUE}.")
+                    + "orthogonal (fold-over pairs from randomised orthogonal arrays: the fewest samples for the "
+                    + "same trust). Default: auto, orthogonal with --adaptive, independent otherwise.")
     private String design;
 
     @Option(names = "--adaptive", description = "Sample in rounds of 50 until the top-5 segments are stable "
@@ -101,11 +101,12 @@ final class ExplainImageCommand implements Callable<Integer> {
 
     private SamplingDesign samplingDesign() {
         return switch (design.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "auto" -> adaptive ? SamplingDesign.ORTHOGONAL : SamplingDesign.INDEPENDENT;
             case "independent" -> SamplingDesign.INDEPENDENT;
             case "antithetic" -> SamplingDesign.ANTITHETIC;
             case "orthogonal" -> SamplingDesign.ORTHOGONAL;
             default -> throw new BadInputException("unknown sampling design '" + design
-                    + "': use independent, antithetic or orthogonal");
+                    + "': use auto, independent, antithetic or orthogonal");
         };
     }
 

@@ -121,6 +121,8 @@ class BadInputTest {
                         with(explain(m, "photo.png"), "--design", "latin")),
                 new Case("the antithetic design is explained", 0, "wrote",
                         with(explain(m, "photo.png"), "--design", "antithetic", "--adaptive")),
+                new Case("the orthogonal design is explained", 0, "wrote",
+                        with(explain(m, "photo.png"), "--design", "orthogonal")),
                 new Case("an audit with --stability 0", 2, "stabilityRuns", audit("--stability", "0"))));
         return cases;
     }

@@ -1,0 +1,44 @@
+package dev.limelight.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.limelight.image.ImageExplainerOptions;
+import dev.limelight.image.SamplingDesign;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** How the explain-image options become explainer options. */
+class ExplainImageOptionsTest {
+
+    private static ImageExplainerOptions parse(String... args) {
+        ExplainImageCommand command = new ExplainImageCommand();
+        new CommandLine(command).parseArgs(args);
+        return command.explainerOptions();
+    }
+
+    private static final String[] REQUIRED = {"--model", "m.h5", "--image", "p.png", "--out", "out"};
+
+    private static String[] with(String... extra) {
+        String[] all = java.util.Arrays.copyOf(REQUIRED, REQUIRED.length + extra.length);
+        System.arraycopy(extra, 0, all, REQUIRED.length, extra.length);
+        return all;
+    }
+
+    @Test
+    void aFixedBudgetSamplesAsTheReferenceDoes() {
+        ImageExplainerOptions options = parse(with());
+        assertNull(options.adaptive());
+        assertEquals(SamplingDesign.INDEPENDENT, options.samplingDesign());
+    }
+
+    @Test
+    void adaptiveSamplingDrawsOrthogonalPairsUnlessADesignIsNamed() {
+        ImageExplainerOptions adaptive = parse(with("--adaptive"));
+        assertNotNull(adaptive.adaptive());
+        assertEquals(SamplingDesign.ORTHOGONAL, adaptive.samplingDesign());
+        assertEquals(SamplingDesign.INDEPENDENT, parse(with("--adaptive", "--design", "independent")).samplingDesign());
+        assertEquals(SamplingDesign.ANTITHETIC, parse(with("--design", "antithetic")).samplingDesign());
+    }
+}
