@@ -161,7 +161,8 @@ final class ExplainImageCommand implements Callable<Integer> {
             l.trust().fidelityIfMeasured().ifPresent(f -> out.println("    " + f));
             l.trust().counterfactualIfFound().ifPresent(c -> out.println("    counterfactual: " + c));
         }
-        e.samplingIfAdaptive().ifPresent(s -> out.printf(Locale.ROOT, "  adaptive sampling: %d of %d samples, %s%n",
-                s.used(), s.budget(), s.converged() ? "stable" : "budget spent before the threshold"));
+        e.samplingIfAdaptive().ifPresent(s -> out.printf(Locale.ROOT, "  adaptive sampling: %d of %d samples, %s%s%n",
+                s.used(), s.budget(), s.converged() ? "stable" : "budget spent before the threshold",
+                s.contestedDescription().isEmpty() ? "" : "; " + s.contestedDescription()));
     }
 }

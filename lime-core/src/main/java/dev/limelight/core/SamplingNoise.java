@@ -3,8 +3,10 @@ package dev.limelight.core;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -224,6 +226,21 @@ public final class SamplingNoise {
      * @return the predicted agreement in [0, 1]; 0 if the noise is not {@link #isEstimable() estimable}
      */
     public double predictedTopKAgreement(int k, int draws, long seed) {
+        return forecastTopK(k, draws, seed).agreement();
+    }
+
+    /**
+     * What fresh draws of the same number of samples would make of the top k: their predicted mean
+     * pairwise agreement and, per feature, the share of simulated re-draws that put it in the top k
+     * (1 for a feature that is always there; about 1/2 for each of two tied for the last place).
+     * Repeatable for a seed.
+     *
+     * @param k      top-set size, at least 1
+     * @param draws  simulated re-draws, at least 2
+     * @param seed   seed of the multipliers
+     * @return the forecast; agreement 0 and no shares if the noise is not {@link #isEstimable() estimable}
+     */
+    public TopKForecast forecastTopK(int k, int draws, long seed) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, got " + k);
         }
@@ -231,11 +248,12 @@ public final class SamplingNoise {
             throw new IllegalArgumentException("draws must be at least 2, got " + draws);
         }
         if (!isEstimable()) {
-            return 0;
+            return new TopKForecast(k, 0, Map.of());
         }
         int p = features.length;
         SplittableRandom random = new SplittableRandom(seed);
         List<Set<Integer>> tops = new ArrayList<>(draws);
+        Map<Integer, Integer> counts = new HashMap<>();
         double[] shift = new double[p];
         for (int t = 0; t < draws; t++) {
             Arrays.fill(shift, 0);
@@ -253,7 +271,11 @@ public final class SamplingNoise {
                 }
                 drawn[a] = sum;
             }
-            tops.add(topK(drawn, k));
+            Set<Integer> top = topK(drawn, k);
+            tops.add(top);
+            for (int f : top) {
+                counts.merge(f, 1, Integer::sum);
+            }
         }
         double sum = 0;
         int pairs = 0;
@@ -266,7 +288,9 @@ public final class SamplingNoise {
                 pairs++;
             }
         }
-        return sum / pairs;
+        Map<Integer, Double> shares = new HashMap<>();
+        counts.forEach((feature, count) -> shares.put(feature, (double) count / draws));
+        return new TopKForecast(k, sum / pairs, shares);
     }
 
     private Set<Integer> topK(double[] weights, int k) {

@@ -112,6 +112,29 @@ class SamplingNoiseTest {
     }
 
     @Test
+    void twoFeaturesTiedForTheLastPlaceAreTheContestedOnes() {
+        // features 0..3 clearly on top, 4 and 5 equal (0.06), the rest small, plus noise that no
+        // feature explains: the top 5 swaps 4 and 5
+        double[] effects = {0.30, 0.25, 0.20, 0.15, 0.06, 0.06, 0.01, 0.005, 0.0, 0.0};
+        SplittableRandom noiseSource = new SplittableRandom(17);
+        SamplingNoise noise = SamplingNoise.of(draw(400, 9, z -> {
+            double y = 0;
+            for (int j = 0; j < D; j++) {
+                y += effects[j] * z[j];
+            }
+            return y + 0.1 * noiseSource.nextGaussian();
+        }), KERNEL, 0, all(), 1.0, false);
+        TopKForecast forecast = noise.forecastTopK(5, 200, 3);
+
+        assertEquals(java.util.Set.of(4, 5), java.util.Set.copyOf(forecast.contested()), forecast.toString());
+        for (int j = 0; j < 4; j++) {
+            assertTrue(forecast.topKShares().get(j) >= 1 - TopKForecast.SETTLED, "feature " + j + " always on top");
+        }
+        assertEquals(1.0, forecast.topKShares().get(4) + forecast.topKShares().get(5), 0.1, "one of the two each time");
+        assertTrue(forecast.agreement() < 0.9 && forecast.agreement() > 0.7, "one coin toss in five: " + forecast);
+    }
+
+    @Test
     void tooFewSamplesForTheFeaturesAreNotEstimable() {
         SamplingNoise noise = SamplingNoise.of(draw(8, 3, SamplingNoiseTest::model), KERNEL, 0, all(), 1e-6, false);
         assertFalse(noise.isEstimable());

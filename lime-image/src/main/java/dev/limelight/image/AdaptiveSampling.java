@@ -9,7 +9,9 @@ import java.util.Locale;
  * the design actually drawn), D re-draws of the weights are simulated from it, and sampling stops
  * once the mean pairwise Jaccard index of their top-k segments (the agreement two runs of that many
  * samples would show) reaches the threshold for every explained label, or the budget
- * ({@link ImageExplainerOptions#samples()}) is spent. No model call is spent on the check.
+ * ({@link ImageExplainerOptions#samples()}) is spent. No model call is spent on the check. It is
+ * best paired with {@link SamplingDesign#ORTHOGONAL}, whose weights are the least noisy for a given
+ * number of samples (the command's {@code --adaptive} does so).
  *
  * @param roundSize samples per round, at least 10 (default 50)
  * @param threshold agreement to reach, in (0, 1] (default 0.8)

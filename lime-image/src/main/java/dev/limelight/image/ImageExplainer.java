@@ -9,6 +9,7 @@ import dev.limelight.core.KLassoOptions;
 import dev.limelight.core.LocalExplanation;
 import dev.limelight.core.Neighbourhood;
 import dev.limelight.core.SamplingNoise;
+import dev.limelight.core.TopKForecast;
 import dev.limelight.core.trust.Counterfactuals;
 import dev.limelight.core.trust.FidelityCurves;
 import dev.limelight.core.trust.Stability;
@@ -121,11 +122,13 @@ public final class ImageExplainer {
             if (adaptive != null) {
                 List<Integer> rounds = new ArrayList<>();
                 List<Double> agreements = new ArrayList<>();
+                TopKForecast last = null;
                 boolean converged = false;
                 while (true) {
                     if (n >= Math.min(2 * adaptive.roundSize(), budget)) {
                         long a0 = System.nanoTime();
-                        double agreement = predictedAgreement(klasso, samples, predictions, n, labels, adaptive);
+                        last = forecast(klasso, samples, predictions, n, labels, adaptive);
+                        double agreement = last.agreement();
                         fitNanos += System.nanoTime() - a0;
                         rounds.add(n);
                         agreements.add(agreement);
@@ -141,7 +144,7 @@ public final class ImageExplainer {
                     scorer.score(samples, n, next - n, predictions, "score", n, budget);
                     n = next;
                 }
-                sampling = new SamplingReport(budget, n, rounds, agreements, converged);
+                sampling = new SamplingReport(budget, n, rounds, agreements, converged, last);
             }
 
             long f0 = System.nanoTime();
@@ -181,27 +184,29 @@ public final class ImageExplainer {
     }
 
     /**
-     * The stopping rule of adaptive sampling: the lowest, over the labels, of the top-k agreement
-     * that explanations from fresh draws of {@code n} samples would show, predicted from the
-     * sampling noise of the fit on the first {@code n} (no model call; see {@link SamplingNoise}).
+     * The stopping rule of adaptive sampling: what fresh draws of {@code n} samples would make of the
+     * top k, predicted from the sampling noise of the fit on the first {@code n} (no model call; see
+     * {@link SamplingNoise}), for the label whose top k would agree least.
      */
-    private double predictedAgreement(KLasso klasso, SampleMatrix samples, double[][] predictions, int n,
-                                      int[] labels, AdaptiveSampling adaptive) {
+    private TopKForecast forecast(KLasso klasso, SampleMatrix samples, double[][] predictions, int n, int[] labels,
+                                  AdaptiveSampling adaptive) {
         Neighbourhood neighbourhood = neighbourhood(samples, predictions, n);
         List<LocalExplanation> fits = klasso.explain(neighbourhood, labels);
         boolean pairs = options.samplingDesign() != SamplingDesign.INDEPENDENT;
-        double lowest = 1;
+        TopKForecast lowest = null;
         for (int i = 0; i < labels.length; i++) {
             int[] features = fits.get(i).weights().stream().mapToInt(FeatureWeight::feature).toArray();
             if (features.length == 0) {
                 continue;
             }
-            SamplingNoise noise = SamplingNoise.of(neighbourhood, klasso.options().kernel(), labels[i], features,
-                    klasso.options().ridgeAlpha(), pairs);
-            lowest = Math.min(lowest, noise.predictedTopKAgreement(adaptive.topK(), adaptive.draws(),
-                    options.seed() ^ (31L * n + labels[i])));
+            TopKForecast forecast = SamplingNoise.of(neighbourhood, klasso.options().kernel(), labels[i], features,
+                    klasso.options().ridgeAlpha(), pairs).forecastTopK(adaptive.topK(), adaptive.draws(),
+                    options.seed() ^ (31L * n + labels[i]));
+            if (lowest == null || forecast.agreement() < lowest.agreement()) {
+                lowest = forecast;
+            }
         }
-        return lowest;
+        return lowest != null ? lowest : new TopKForecast(adaptive.topK(), 1, java.util.Map.of());
     }
 
     /** The trust measures asked for, per label (all model calls through the same batch scorer). */

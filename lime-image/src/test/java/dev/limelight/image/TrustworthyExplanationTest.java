@@ -10,6 +10,7 @@ import dev.limelight.core.trust.Counterfactuals.Counterfactual;
 import dev.limelight.core.trust.FidelityCurves;
 import dev.limelight.core.trust.Stability;
 import dev.limelight.image.render.ExplanationJson;
+import dev.limelight.image.render.HtmlReport;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -77,6 +78,9 @@ class TrustworthyExplanationTest {
         assertEquals(sampling.used(), e.samples());
         assertTrue(sampling.agreements().get(sampling.agreements().size() - 1) >= 0.9);
         assertEquals(sampling.used(), model.imagesScored, "only the samples used were scored");
+        assertTrue(sampling.lastForecast().orElseThrow().agreement() >= 0.9);
+        assertTrue(ExplanationJson.toJson(e).get("adaptiveSampling").has("contested"));
+        assertTrue(HtmlReport.render(e, "t").contains("Adaptive sampling</b>: " + sampling.used() + " of 1000"));
     }
 
     @Test
@@ -103,6 +107,8 @@ class TrustworthyExplanationTest {
         SamplingReport sampling = e.samplingIfAdaptive().orElseThrow();
         assertFalse(sampling.converged(), sampling.toString());
         assertEquals(300, sampling.used());
+        assertFalse(sampling.contestedDescription().isEmpty(), "a noisy model's top 4 is a lottery: " + sampling);
+        assertTrue(sampling.contestedDescription().endsWith("contested for the top 4"), sampling.contestedDescription());
     }
 
     @Test

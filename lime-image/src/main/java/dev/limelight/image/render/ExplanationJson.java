@@ -91,6 +91,12 @@ public final class ExplanationJson {
             for (int i = 0; i < a.rounds().size(); i++) {
                 rounds.addObject().put("samples", a.rounds().get(i)).put("agreement", a.agreements().get(i));
             }
+            a.lastForecast().ifPresent(f -> {
+                ArrayNode contested = sampling.putArray("contested");
+                for (int segment : f.contested()) {
+                    contested.addObject().put("segment", segment).put("topKShare", f.topKShares().get(segment));
+                }
+            });
         });
         root.put("seed", e.seed());
         root.put("samples", e.samples());

@@ -46,6 +46,11 @@ public final class HtmlReport {
                         + "seed %d. Time: %s.</p>\n", e.samples(), e.segmentation().segmentCount(),
                 escape(e.options().segmenter().toString()), escape(e.options().hideMode().toString()), e.seed(),
                 escape(e.timings().toString())));
+        e.samplingIfAdaptive().ifPresent(a -> html.append(String.format(Locale.ROOT,
+                "<p><b>Adaptive sampling</b>: %d of %d samples; %s.%s</p>\n", a.used(), a.budget(),
+                a.converged() ? "the top " + a.last().k() + " reached the agreement asked for"
+                        : "the budget ran out before the top segments were stable",
+                a.contestedDescription().isEmpty() ? "" : " " + escape(capitalised(a.contestedDescription())) + ".")));
         html.append(figure(e.image().toBufferedImage(), "explained image (model input)"));
         for (LabelExplanation l : e.labels()) {
             html.append("<section><h2>").append(escape(l.name())).append(String.format(Locale.ROOT,
@@ -59,6 +64,10 @@ public final class HtmlReport {
         }
         html.append("</body></html>\n");
         return html.toString();
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String weightsTable(LabelExplanation l) {
