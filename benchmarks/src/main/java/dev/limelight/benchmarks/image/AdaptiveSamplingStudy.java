@@ -15,7 +15,6 @@ import dev.limelight.models.ImageModels;
 import dev.limelight.models.ModelOptions;
 import dev.limelight.models.Preprocessing;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,16 +58,7 @@ public final class AdaptiveSamplingStudy {
     }
 
     public static void main(String[] args) throws Exception {
-        // a fresh thread: model calls measured faster there than on the JVM's main thread
-        Thread worker = new Thread(() -> {
-            try {
-                run(args);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, "study");
-        worker.start();
-        worker.join();
+        FreshThread.run("study", () -> run(args));
     }
 
     private static void run(String[] args) throws IOException {

@@ -39,16 +39,7 @@ public final class NeighbourhoodDump {
     }
 
     public static void main(String[] args) throws Exception {
-        // a fresh thread: model calls measured faster there than on the JVM's main thread
-        Thread worker = new Thread(() -> {
-            try {
-                run(args);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, "dump");
-        worker.start();
-        worker.join();
+        FreshThread.run("dump", () -> run(args));
     }
 
     private static void run(String[] args) throws IOException {
