@@ -31,7 +31,8 @@ import java.util.Objects;
  *       orders</td><td>none</td></tr>
  *   <tr><td>counterfactual</td><td>off; the fewest top segments whose hiding flips the
  *       prediction</td><td>none</td></tr>
- *   <tr><td>samplingDesign</td><td>{@link SamplingDesign#INDEPENDENT}</td><td>the same</td></tr>
+ *   <tr><td>samplingDesign</td><td>{@link SamplingDesign#INDEPENDENT} ({@link SamplingDesign#ORTHOGONAL}
+ *       gives the same explanation with less noise: the choice for adaptive sampling)</td><td>the same</td></tr>
  *   <tr><td>adaptive</td><td>off (null): a fixed {@code samples}; see {@link AdaptiveSampling}</td><td>none</td></tr>
  * </table>
  */
@@ -247,7 +248,8 @@ public final class ImageExplainerOptions {
 
         /**
          * @param samplingDesign how the samples are drawn; default {@link SamplingDesign#INDEPENDENT},
-         *                       the reference's
+         *                       the reference's; {@link SamplingDesign#ORTHOGONAL} estimates the same
+         *                       explanation with the least noise per sample
          * @return this builder
          */
         public Builder samplingDesign(SamplingDesign samplingDesign) {
