@@ -37,14 +37,16 @@ public final class SamplingNoise {
     private final double[][] inverseGram;
     private final double[][] scores;
     private final double degreesOfFreedom;
+    private final boolean estimable;
 
     private SamplingNoise(int[] features, double[] coefficients, double[][] inverseGram, double[][] scores,
-                          double degreesOfFreedom) {
+                          double degreesOfFreedom, boolean estimable) {
         this.features = features;
         this.coefficients = coefficients;
         this.inverseGram = inverseGram;
         this.scores = scores;
         this.degreesOfFreedom = degreesOfFreedom;
+        this.estimable = estimable;
     }
 
     /**
@@ -163,13 +165,14 @@ public final class SamplingNoise {
             }
         }
         // fewer units than parameters: the residuals are fitted away and say nothing about the noise
-        double inflation = units > Math.max(dof, p) + 1 ? Math.sqrt(units / (units - dof)) : Double.POSITIVE_INFINITY;
+        boolean estimable = units > Math.max(dof, p) + 1;
+        double inflation = estimable ? Math.sqrt(units / (units - dof)) : Double.POSITIVE_INFINITY;
         for (double[] score : unitScores) {
             for (int j = 0; j < p; j++) {
                 score[j] *= inflation;
             }
         }
-        return new SamplingNoise(features.clone(), coef, inverse, unitScores, dof);
+        return new SamplingNoise(features.clone(), coef, inverse, unitScores, dof, estimable);
     }
 
     /** @return the fitted features, in the order of {@link #coefficients()} */
@@ -193,7 +196,7 @@ public final class SamplingNoise {
      *         the predicted agreement 0
      */
     public boolean isEstimable() {
-        return Double.isFinite(scores.length > 0 ? scores[0][0] : Double.NaN);
+        return estimable;
     }
 
     /** @return the standard error of each weight, in the order of {@link #coefficients()} */
@@ -277,20 +280,9 @@ public final class SamplingNoise {
                 counts.merge(f, 1, Integer::sum);
             }
         }
-        double sum = 0;
-        int pairs = 0;
-        for (int a = 0; a < tops.size(); a++) {
-            for (int b = a + 1; b < tops.size(); b++) {
-                Set<Integer> union = new HashSet<>(tops.get(a));
-                union.addAll(tops.get(b));
-                int common = tops.get(a).size() + tops.get(b).size() - union.size();
-                sum += union.isEmpty() ? 1 : (double) common / union.size();
-                pairs++;
-            }
-        }
         Map<Integer, Double> shares = new HashMap<>();
         counts.forEach((feature, count) -> shares.put(feature, (double) count / draws));
-        return new TopKForecast(k, sum / pairs, shares);
+        return new TopKForecast(k, TopSets.meanPairwiseJaccard(tops), shares);
     }
 
     private Set<Integer> topK(double[] weights, int k) {

@@ -1,6 +1,7 @@
 package dev.limelight.benchmarks.image;
 
 import dev.limelight.core.FeatureWeight;
+import dev.limelight.core.TopSets;
 import dev.limelight.core.trust.Stability;
 import dev.limelight.image.AdaptiveSampling;
 import dev.limelight.image.ImageExplainer;
@@ -180,9 +181,7 @@ public final class AdaptiveSamplingStudy {
         double sum = 0;
         for (Set<Integer> x : a) {
             for (Set<Integer> y : b) {
-                Set<Integer> union = new HashSet<>(x);
-                union.addAll(y);
-                sum += (double) (x.size() + y.size() - union.size()) / union.size();
+                sum += TopSets.jaccard(x, y);
             }
         }
         return sum / (a.size() * b.size());

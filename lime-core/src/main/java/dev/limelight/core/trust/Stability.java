@@ -2,6 +2,7 @@ package dev.limelight.core.trust;
 
 import dev.limelight.core.FeatureWeight;
 import dev.limelight.core.LocalExplanation;
+import dev.limelight.core.TopSets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -90,19 +91,7 @@ public record Stability(int k, int runs, double topKJaccard, List<FeatureSpread>
 
     /** @return the mean Jaccard index over all pairs of sets (1 when both of a pair are empty) */
     public static double meanPairwiseJaccard(List<Set<Integer>> sets) {
-        double total = 0;
-        int pairs = 0;
-        for (int i = 0; i < sets.size(); i++) {
-            for (int j = i + 1; j < sets.size(); j++) {
-                Set<Integer> union = new HashSet<>(sets.get(i));
-                union.addAll(sets.get(j));
-                Set<Integer> both = new HashSet<>(sets.get(i));
-                both.retainAll(sets.get(j));
-                total += union.isEmpty() ? 1 : (double) both.size() / union.size();
-                pairs++;
-            }
-        }
-        return pairs == 0 ? 1 : total / pairs;
+        return TopSets.meanPairwiseJaccard(sets);
     }
 
     @Override
