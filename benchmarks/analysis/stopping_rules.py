@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Offline study of adaptive-sampling stopping rules on real neighbourhoods (needs numpy).
 
-Reads the neighbourhoods NeighbourhoodDump writes (out/studies/neighbourhoods/PHOTO-DESIGN-SEED.csv:
+Reads the neighbourhoods NeighbourhoodDump writes (out/studies/neighbourhoods/MODEL/PHOTO-DESIGN-SEED.csv:
 first line the label, then one line per sample: the 0/1 cells, then the model's probabilities) and,
 for each photo, replays three stopping rules on every seed's samples, as the Java explainer would:
 
@@ -15,7 +15,7 @@ samples, the agreement of 8 independent half-runs (two per seed) beside what eac
 predicts at 250. It re-implements the fit (weighted ridge, alpha 1, kernel width 0.25, cosine
 distance) to stay independent of the Java code it checks.
 
-Run: python3 benchmarks/analysis/stopping_rules.py [DESIGN] [DIR]   (default: orthogonal out/studies/neighbourhoods)
+Run: python3 benchmarks/analysis/stopping_rules.py [DESIGN] [DIR]   (default: orthogonal out/studies/neighbourhoods/nsfw_mobilenet_v2)
 """
 import itertools
 import os
@@ -96,7 +96,7 @@ def bootstrap_agreement(z, y, paired, rng, refits=20):
 
 def main():
     design = sys.argv[1] if len(sys.argv) > 1 else 'orthogonal'
-    folder = sys.argv[2] if len(sys.argv) > 2 else 'out/studies/neighbourhoods'
+    folder = sys.argv[2] if len(sys.argv) > 2 else 'out/studies/neighbourhoods/nsfw_mobilenet_v2'
     paired = design != 'independent'
     seeds = {p: [s for s in range(1000, 1100) if os.path.exists(f'{folder}/{p}-{design}-{s}.csv')] for p in PHOTOS}
     data = {p: [load(folder, p, design, s) for s in seeds[p]] for p in PHOTOS if seeds[p]}

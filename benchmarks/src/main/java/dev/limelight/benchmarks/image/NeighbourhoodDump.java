@@ -30,7 +30,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Run: {@code benchmarks/run dev.limelight.benchmarks.image.NeighbourhoodDump MODEL.h5 SIZE
  * independent|antithetic SAMPLES FIRST_SEED SEEDS photo...}; writes
- * {@code out/studies/neighbourhoods/PHOTO-DESIGN-SEED.csv} (first line: label; then one line per
+ * {@code out/studies/neighbourhoods/MODEL/PHOTO-DESIGN-SEED.csv}, MODEL the model file's name without
+ * {@code .h5} (first line: label; then one line per
  * sample: the 0/1 cells, then the probabilities).
  */
 public final class NeighbourhoodDump {
@@ -51,7 +52,8 @@ public final class NeighbourhoodDump {
         int seeds = Integer.parseInt(args[5]);
         Path images = Path.of(System.getProperty("limelight.data.dir"), "images");
         Path studies = Files.createDirectories(Path.of("out", "studies"));
-        Path out = Files.createDirectories(studies.resolve("neighbourhoods"));
+        String modelName = model.getFileName().toString().replaceAll("\\.h5$", "");
+        Path out = Files.createDirectories(studies.resolve("neighbourhoods").resolve(modelName));
         MemoizingClassifier memo = new MemoizingClassifier(ImageModels.load(model, ModelOptions.builder()
                 .preprocessing(Preprocessing.UNIT).inputSize(size, size).build()),
                 studies.resolve(model.getFileName() + "-" + size + ".answers"));
