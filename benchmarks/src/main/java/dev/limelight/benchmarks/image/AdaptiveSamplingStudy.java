@@ -42,13 +42,16 @@ import java.util.stream.Collectors;
  * of separate runs. Its answers are kept in {@code out/studies/MODEL-SIZE.answers} (shared with
  * {@link NeighbourhoodDump}), so a second run costs no model time.
  *
+ * <p>{@code --adaptive-only} leaves out the fixed-400 runs (which would score at least 400 samples
+ * per seed even where adaptive sampling stops sooner): for slow models.
+ *
  * <p>With {@code --trajectories} it also writes {@code out/studies/adaptive-trajectories-DESIGN.csv}:
  * per photo, seed and checked sample count n the top 5 of the fit on the first n samples and the
  * agreement the stopping rule predicts at n (this scores the whole budget for every seed).
  *
  * <p>Run: {@code benchmarks/run dev.limelight.benchmarks.image.AdaptiveSamplingStudy [--design
  * independent|antithetic|orthogonal] [--budget N] [--round N] [--threshold T] [--reference]
- * [--trajectories] MODEL.h5 SIZE R photo...} (photos relative to {@code limelight.data.dir}/images).
+ * [--adaptive-only] [--trajectories] MODEL.h5 SIZE R photo...} (photos relative to {@code limelight.data.dir}/images).
  */
 public final class AdaptiveSamplingStudy {
 
@@ -68,6 +71,7 @@ public final class AdaptiveSamplingStudy {
         AdaptiveSampling rule = AdaptiveSampling.DEFAULTS;
         boolean reference = false;
         boolean trajectories = false;
+        boolean fixed = true;
         while (args.length > 0 && args[0].startsWith("--")) {
             int used = 2;
             switch (args[0]) {
@@ -81,6 +85,10 @@ public final class AdaptiveSamplingStudy {
                     reference = true;
                     used = 1;
                 }
+                case "--adaptive-only" -> {
+                    fixed = false;
+                    used = 1;
+                }
                 case "--trajectories" -> {
                     trajectories = true;
                     used = 1;
@@ -91,7 +99,7 @@ public final class AdaptiveSamplingStudy {
         }
         if (args.length < 4) {
             System.err.println("usage: AdaptiveSamplingStudy [--design independent|antithetic|orthogonal] [--budget N] "
-                    + "[--round N] [--threshold T] [--reference] [--trajectories] MODEL SIZE SEEDS PHOTO...");
+                    + "[--round N] [--threshold T] [--reference] [--adaptive-only] [--trajectories] MODEL SIZE SEEDS PHOTO...");
             System.exit(2);
         }
         Path model = Path.of(args[0]);
@@ -129,8 +137,10 @@ public final class AdaptiveSamplingStudy {
                             .explain(image, classifier)));
                 }
                 ImageExplainerOptions designed = seeded.toBuilder().samplingDesign(design).build();
-                fixedShort.add(top5(new ImageExplainer(designed.toBuilder().samples(SHORT).build())
-                        .explain(image, classifier)));
+                if (fixed) {
+                    fixedShort.add(top5(new ImageExplainer(designed.toBuilder().samples(SHORT).build())
+                            .explain(image, classifier)));
+                }
                 ImageExplanation adaptiveRun = new ImageExplainer(designed.toBuilder().samples(budget).adaptive(rule)
                         .build()).explain(image, classifier);
                 adaptive.add(top5(adaptiveRun));
@@ -144,10 +154,10 @@ public final class AdaptiveSamplingStudy {
             double agreement = Stability.meanPairwiseJaccard(adaptive);
             medians.add(median);
             adaptiveAgreements.add(agreement);
-            System.out.printf(Locale.ROOT, "%-20s %8d %14s %10.3f %10.3f %26s %6.1fx %12s%n", photo,
+            System.out.printf(Locale.ROOT, "%-20s %8d %14s %10s %10.3f %26s %6.1fx %12s%n", photo,
                     probe.segmentation().segmentCount(),
                     reference ? String.format(Locale.ROOT, "%.3f", Stability.meanPairwiseJaccard(references)) : "-",
-                    Stability.meanPairwiseJaccard(fixedShort), agreement,
+                    fixed ? String.format(Locale.ROOT, "%.3f", Stability.meanPairwiseJaccard(fixedShort)) : "-", agreement,
                     String.format(Locale.ROOT, "%.0f (%s)", median,
                             Arrays.stream(used).mapToObj(Integer::toString).collect(Collectors.joining("/"))),
                     REFERENCE_SAMPLES / median,
