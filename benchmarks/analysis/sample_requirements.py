@@ -26,12 +26,12 @@ import sys
 
 import numpy as np
 
-from stopping_rules import PHOTOS, agreement, load, ridge, top5
+from stopping_rules import PHOTOS, agreement, load, ridge, sandwich_noise, top5
 
 THRESHOLD = 0.8
 REFERENCE_SAMPLES = 1000
 GRID = [100, 150, 200, 250, 300, 350, 400, 450, 500, 600, 700, 800, 1000, 1200, 1500, 2000, 3000, 4000, 8000]
-DRAWS = 400
+DRAWS = 2000
 
 
 def pooled(runs):
@@ -43,18 +43,6 @@ def pooled(runs):
         z.append(zs[1:1 + body])
         y.append(ys[1:1 + body])
     return np.vstack(z), np.concatenate(y)
-
-
-def simulated_weights(z, y, paired, rng):
-    """The pooled weights and DRAWS noise draws of them, at the pooled number of samples."""
-    coef, xc, yc, w, gram, inverse = ridge(z, y)
-    scores = (xc * (w * (yc - xc @ coef))[:, None])[1:]
-    if paired:
-        scores = scores.reshape(-1, 2, scores.shape[1]).sum(1)
-    units = len(scores)
-    dof = np.trace(inverse @ gram)
-    scores = scores * np.sqrt(units / (units - dof))
-    return coef, (rng.standard_normal((DRAWS, units)) @ scores) @ inverse.T
 
 
 def predicted(coef, noise, pooled_samples, n, chance_correlation_features=0):
@@ -80,8 +68,8 @@ def main():
         runs = [load(folder, photo, 'orthogonal', s) for s in seeds]
         z, y = pooled(runs)
         samples, features = len(z) - 1, z.shape[1]
-        coef, noise = simulated_weights(z, y, True, np.random.default_rng(1))
-        coef_i, noise_i = simulated_weights(z, y, False, np.random.default_rng(2))
+        coef, noise = sandwich_noise(z, y, True, np.random.default_rng(1), DRAWS)
+        coef_i, noise_i = sandwich_noise(z, y, False, np.random.default_rng(2), DRAWS)
         orthogonal = {n: predicted(coef, noise, samples, n) for n in GRID}
         independent = {n: predicted(coef_i, noise_i, samples, n, features) for n in GRID}
         shortest = min(len(zs) for zs, _ in runs)

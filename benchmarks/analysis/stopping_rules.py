@@ -61,7 +61,9 @@ def agreement(sets):
     return float(np.mean([len(a & b) / len(a | b) for a, b in itertools.combinations(sets, 2)]))
 
 
-def sandwich_agreement(z, y, paired, rng, draws=100):
+def sandwich_noise(z, y, paired, rng, draws=100):
+    """The ridge weights and `draws` simulated re-draws of their noise (Gaussian multipliers on the
+    sandwich scores; row 0 its own unit, then fold-over pairs if paired), or None if not estimable."""
     coef, xc, yc, w, gram, inverse = ridge(z, y)
     scores = xc * (w * (yc - xc @ coef))[:, None]
     if paired:
@@ -71,10 +73,16 @@ def sandwich_agreement(z, y, paired, rng, draws=100):
     units, p = scores.shape
     dof = np.trace(inverse @ gram)
     if units <= max(dof, p) + 1:
-        return 0.0, coef
+        return coef, None
     scores = scores * np.sqrt(units / (units - dof))
-    simulated = coef + (rng.standard_normal((draws, units)) @ scores) @ inverse.T
-    return agreement([top5(c) for c in simulated]), coef
+    return coef, (rng.standard_normal((draws, units)) @ scores) @ inverse.T
+
+
+def sandwich_agreement(z, y, paired, rng, draws=100):
+    coef, noise = sandwich_noise(z, y, paired, rng, draws)
+    if noise is None:
+        return 0.0, coef
+    return agreement([top5(c) for c in coef + noise]), coef
 
 
 def bootstrap_agreement(z, y, paired, rng, refits=20):

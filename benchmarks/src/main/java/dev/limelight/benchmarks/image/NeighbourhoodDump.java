@@ -29,7 +29,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * re-scores nothing.
  *
  * <p>Run: {@code benchmarks/run dev.limelight.benchmarks.image.NeighbourhoodDump MODEL.h5 SIZE
- * independent|antithetic SAMPLES FIRST_SEED SEEDS photo...}; writes
+ * independent|antithetic|orthogonal SAMPLES FIRST_SEED SEEDS photo...}; writes
  * {@code out/studies/neighbourhoods/MODEL/PHOTO-DESIGN-SEED.csv}, MODEL the model file's name without
  * {@code .h5} (first line: label; then one line per
  * sample: the 0/1 cells, then the probabilities).
