@@ -22,6 +22,11 @@ import org.deeplearning4j.nn.api.Model;
  * Anything else, and every file DL4J cannot import, fails with a {@link ModelFileException} naming
  * the file and the problem.
  *
+ * <p>On the CPU backend with oneDNN natives (the default build), the 2D convolutions of a loaded
+ * file run through oneDNN, which DL4J 1.0.0-M2.1 itself never enables: InceptionV3 scores about 3
+ * times faster, with the same outputs to float rounding. {@code -Dlimelight.onednn=false} keeps
+ * DL4J's own im2col path. Networks handed to {@link #wrap} are not changed.
+ *
  * <pre>{@code
  * NetworkImageClassifier model = ImageModels.load(Path.of("nsfw_mobilenet_v2.h5"),
  *         ModelOptions.builder().preprocessing(Preprocessing.UNIT).build());
@@ -75,8 +80,10 @@ public final class ImageModels {
     private static LoadedNetwork loadNetwork(Path file, String name) {
         ModelFormat format = ModelFormat.of(file);
         String shownName = name != null ? name : file.getFileName().toString();
-        return format == ModelFormat.KERAS_HDF5 ? KerasImport.load(file, shownName)
+        LoadedNetwork network = format == ModelFormat.KERAS_HDF5 ? KerasImport.load(file, shownName)
                 : Dl4jZipImport.load(file, shownName);
+        OneDnnConvolutions.install(network.network());
+        return network;
     }
 
     /**
