@@ -23,7 +23,7 @@ import org.deeplearning4j.nn.api.Model;
  * the file and the problem.
  *
  * <p>On the CPU backend with oneDNN natives (the default build), the 2D convolutions of a loaded
- * file run through oneDNN, which DL4J 1.0.0-M2.1 itself never enables: InceptionV3 scores about 3
+ * file run through oneDNN, which DL4J 1.0.0-M2.1 itself never enables: InceptionV3 scores about 4
  * times faster, with the same outputs to float rounding. {@code -Dlimelight.onednn=false} keeps
  * DL4J's own im2col path. Networks handed to {@link #wrap} are not changed.
  *
