@@ -79,6 +79,11 @@ public final class AuditReport {
                     .put("runs", st.runs()).put("k", st.k()).put("topKJaccard", st.topKJaccard()));
             picks.add(node);
         }
+        ArrayNode skipped = root.putArray("skipped");
+        for (SkippedImage s : r.folder().skipped()) {
+            skipped.addObject().put("path", r.folder().root().relativize(s.path().toAbsolutePath()).toString())
+                    .put("reason", s.reason());
+        }
         root.put("explained", r.explanations().size());
         root.put("pickCoverage", r.pick().coveredShare());
         ObjectNode importance = root.putObject("cellImportance");
@@ -106,6 +111,14 @@ public final class AuditReport {
         h.append(String.format(Locale.ROOT, "<p>%d images in %s; accuracy <b>%.4f</b>; expected calibration error "
                         + "(15 bins) <b>%.4f</b>.</p>\n", r.folder().images().size(), escape(r.folder().root().toString()),
                 r.metrics().accuracy(), r.calibration().expectedCalibrationError()));
+        if (!r.folder().skipped().isEmpty()) {
+            h.append("<h2>Skipped files</h2><p>These files could not be decoded and were not audited.</p><ul>\n");
+            for (SkippedImage s : r.folder().skipped()) {
+                h.append("<li>").append(escape(r.folder().root().relativize(s.path().toAbsolutePath()).toString()))
+                        .append(": ").append(escape(s.reason())).append("</li>\n");
+            }
+            h.append("</ul>\n");
+        }
         h.append("<h2>Per class</h2><table><tr><th>class</th><th>precision</th><th>recall</th><th>F1</th><th>support</th></tr>\n");
         for (ClassificationMetrics.ClassScores s : r.metrics().classes()) {
             h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.3f</td><td>%.3f</td><td>%.3f</td><td>%d</td></tr>\n",

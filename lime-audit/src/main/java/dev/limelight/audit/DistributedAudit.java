@@ -18,6 +18,8 @@ public interface DistributedAudit {
      * Runs the audit: the same per-image work as {@link ImageAudit} ({@link AuditWorker}), spread
      * over the engine's workers, each loading the model once; one row per image is written under
      * {@code out}, and the result is what the single-JVM audit returns for the same folder, model and options.
+     * Files that cannot be decoded are screened out on the driver ({@link LabelledFolder#decodable()},
+     * so the driver must read the paths too) and listed in the result's folder as skipped.
      *
      * @param master       where to run, in the engine's terms (for Spark: local[2], spark://host:7077, yarn)
      * @param folder       the labelled images (paths readable by the workers)

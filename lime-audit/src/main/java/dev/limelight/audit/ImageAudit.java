@@ -26,8 +26,12 @@ public final class ImageAudit {
         this.options = Objects.requireNonNull(options, "options");
     }
 
-    /** Runs the audit. */
-    public AuditResult run(LabelledFolder folder, ImageClassifier classifier, String modelName) {
+    /**
+     * Runs the audit over the images of the folder that decode; the others are listed in the
+     * result's {@link LabelledFolder#skipped()} and not audited.
+     */
+    public AuditResult run(LabelledFolder given, ImageClassifier classifier, String modelName) {
+        LabelledFolder folder = given.decodable();
         List<LabelledImage> images = folder.images();
         int n = images.size();
         AuditWorker worker = new AuditWorker(classifier, options, modelName);

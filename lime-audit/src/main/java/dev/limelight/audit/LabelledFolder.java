@@ -1,5 +1,6 @@
 package dev.limelight.audit;
 
+import dev.limelight.image.ImageFiles;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +24,9 @@ import org.datavec.api.split.FileSplit;
  * @param root    the folder
  * @param classes the model's class names
  * @param images  every image, in a deterministic order (sorted by path)
+ * @param skipped files of the folder left out because they cannot be decoded (see {@link #decodable()})
  */
-public record LabelledFolder(Path root, List<String> classes, List<LabelledImage> images) {
+public record LabelledFolder(Path root, List<String> classes, List<LabelledImage> images, List<SkippedImage> skipped) {
 
     /** File extensions read: png, jpg, jpeg, bmp, gif. */
     public static final String[] EXTENSIONS = {"png", "jpg", "jpeg", "bmp", "gif", "PNG", "JPG", "JPEG", "BMP", "GIF"};
@@ -33,6 +35,37 @@ public record LabelledFolder(Path root, List<String> classes, List<LabelledImage
     public LabelledFolder {
         classes = List.copyOf(classes);
         images = List.copyOf(images);
+        skipped = List.copyOf(skipped);
+    }
+
+    /** A folder with nothing skipped. */
+    public LabelledFolder(Path root, List<String> classes, List<LabelledImage> images) {
+        this(root, classes, images, List.of());
+    }
+
+    /**
+     * Decodes every image once ({@link ImageFiles#read}) and moves the ones that cannot be decoded
+     * (truncated, corrupt, empty, not an image, too large) to {@link #skipped()} with the reason.
+     *
+     * @return the folder of the images that decode, in the same order
+     * @throws IllegalArgumentException if no image of the folder decodes
+     */
+    public LabelledFolder decodable() {
+        List<LabelledImage> kept = new ArrayList<>();
+        List<SkippedImage> left = new ArrayList<>(skipped);
+        for (LabelledImage image : images) {
+            try {
+                ImageFiles.read(image.path());
+                kept.add(image);
+            } catch (IllegalArgumentException e) {
+                left.add(new SkippedImage(image.path(), e.getMessage()));
+            }
+        }
+        if (kept.isEmpty()) {
+            throw new IllegalArgumentException("no image of " + root + " can be decoded; the first: "
+                    + left.get(0).reason());
+        }
+        return new LabelledFolder(root, classes, kept, left);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.limelight.audit.AuditResult;
 import dev.limelight.audit.DistributedAudit;
 import dev.limelight.audit.ImageAudit;
 import dev.limelight.audit.LabelledFolder;
+import dev.limelight.audit.SkippedImage;
 import dev.limelight.image.HideMode;
 import dev.limelight.models.NetworkImageClassifier;
 import java.io.IOException;
@@ -91,8 +92,11 @@ final class AuditCommand implements Callable<Integer> {
         Path report = AuditReport.write(result, out);
         PrintWriter printer = spec.commandLine().getOut();
         printer.printf(Locale.ROOT, "%d images, accuracy %.4f, expected calibration error %.4f, %d mistakes listed%n",
-                folder.images().size(), result.metrics().accuracy(), result.calibration().expectedCalibrationError(),
+                result.folder().images().size(), result.metrics().accuracy(), result.calibration().expectedCalibrationError(),
                 result.mistakes().size());
+        for (SkippedImage skipped : result.folder().skipped()) {
+            printer.println("skipped " + skipped.path() + ": " + skipped.reason());
+        }
         printer.printf(Locale.ROOT, "SP-LIME picked %s of %d explanations (coverage %.0f %%)%n", result.pickedImages(),
                 result.explanations().size(), 100 * result.pick().coveredShare());
         printer.println("wrote " + out.resolve("audit.json") + " and " + report

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.limelight.audit.DamagedImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
@@ -69,6 +70,10 @@ class BadInputTest {
         ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
         ImageIO.write(image(64, 64, BufferedImage.TYPE_INT_RGB), "jpg", jpeg);
         Files.write(dir.resolve("truncated.jpg"), Arrays.copyOf(jpeg.toByteArray(), 300));
+        Files.write(dir.resolve("cut-in-scan.jpg"), DamagedImages.cutInsideScanData(DamagedImages.noisyJpeg(128, 96)));
+        copyFolder(Path.of("..", "examples", "fashion-mnist-audit"), dir.resolve("audit-with-cut-jpeg"));
+        Files.write(dir.resolve("audit-with-cut-jpeg").resolve("2-pullover").resolve("partial-download.jpg"),
+                DamagedImages.cutInsideScanData(DamagedImages.noisyJpeg(28, 28)));
         Files.writeString(dir.resolve("notes.png"), "these are notes, not pixels");
         Files.write(dir.resolve("huge.png"), pngHeader(20000, 20000));
         Files.writeString(dir.resolve("not-a-model.h5"), "hello");
@@ -85,6 +90,13 @@ class BadInputTest {
                 new Case("a missing image", 2, "not found", explain(m, "no-such.png")),
                 new Case("a 0-byte JPEG", 2, "empty", explain(m, "empty.jpg")),
                 new Case("a truncated JPEG", 2, "truncated or corrupt", explain(m, "truncated.jpg")),
+                new Case("a JPEG cut off inside its scan data", 2, "truncated or corrupt", explain(m, "cut-in-scan.jpg")),
+                new Case("an audit lists a JPEG cut off inside its scan data as skipped and goes on", 0,
+                        "skipped " + dir.resolve("audit-with-cut-jpeg").toAbsolutePath().normalize()
+                                .resolve("2-pullover").resolve("partial-download.jpg") + ": image is truncated or corrupt",
+                        "audit", "--model", "../models/bundled/fashion-mnist-cnn.zip", "--data",
+                        dir.resolve("audit-with-cut-jpeg").toString(), "--out", dir.resolve("audit-cut").toString(),
+                        "--explain", "4", "--samples", "40", "--quiet"),
                 new Case("a file in no image format", 2, "not an image format", explain(m, "notes.png")),
                 new Case("a 1 x 1 image", 2, "too small", explain(m, "tiny.png")),
                 new Case("a 20000 x 20000 image is refused before decoding", 2, "megapixels", explain(m, "huge.png")),
@@ -215,6 +227,19 @@ class BadInputTest {
 
     private static void write(String name, BufferedImage image) throws Exception {
         ImageIO.write(image, "png", dir.resolve(name).toFile());
+    }
+
+    private static void copyFolder(Path from, Path to) throws Exception {
+        try (var files = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
     }
 
     /** The PNG signature and an IHDR chunk announcing the size, and nothing else. */

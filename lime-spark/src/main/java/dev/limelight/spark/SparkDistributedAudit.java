@@ -32,7 +32,7 @@ public final class SparkDistributedAudit implements DistributedAudit {
                 .config("spark.ui.enabled", "false").getOrCreate();
         try {
             SparkAuditRun run = new SparkImageAudit(spark, options, 0, threadsPerTask(master))
-                    .run(folder, modelFile, modelOptions, out.resolve("images.parquet"));
+                    .run(folder.decodable(), modelFile, modelOptions, out.resolve("images.parquet"));
             System.err.println("spark: " + run);
             return run.result();
         } finally {
