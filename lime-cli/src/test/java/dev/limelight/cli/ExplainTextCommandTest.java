@@ -31,6 +31,7 @@ class ExplainTextCommandTest {
         assertTrue(c.get("found").asBoolean(), c.toString());
         assertNotEquals(c.get("originalLabel").asInt(), c.get("newLabel").asInt());
         assertTrue(c.get("newProbability").asDouble() > c.get("originalLabelProbability").asDouble(), c.toString());
+        assertTrue(c.get("removed").size() > 0, "the counterfactual removes at least one word: " + c);
         for (JsonNode removed : c.get("removed")) {
             assertTrue(removed.get("weight").asDouble() > 0, "only words that supported the prediction: " + removed);
         }

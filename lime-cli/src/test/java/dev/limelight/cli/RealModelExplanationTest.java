@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import dev.limelight.testing.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,10 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RealModelExplanationTest {
 
     private static Path shared(String relative) {
-        String dir = System.getProperty("limelight.data.dir");
-        org.junit.jupiter.api.Assumptions.assumeTrue(dir != null && Files.exists(Path.of(dir, relative)),
-                "shared data absent (limelight.data.dir=" + dir + "): " + relative);
-        return Path.of(dir, relative);
+        return SharedData.require(relative);
     }
 
     private static JsonNode explain(Path out) throws Exception {

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.TestFactory;
 class GoldenVectorsTest {
 
     private static final double TOLERANCE = 1e-6;
+    /** The bundled set: 3 neighbourhoods x 5 feature selections x K in {5, 10}. */
+    private static final int BUNDLED_CASES = 30;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TestFactory
@@ -42,6 +44,7 @@ class GoldenVectorsTest {
         JsonNode index = JSON.readTree(dir.resolve("index.json").toFile());
         assertTrue(index.size() > 0, "index.json lists no cases in " + dir);
         List<DynamicNode> datasets = new ArrayList<>();
+        int planned = 0;
         for (JsonNode pair : index) {
             JsonNode inputs = JSON.readTree(dir.resolve(pair.get("inputs").asText()).toFile());
             JsonNode expected = JSON.readTree(dir.resolve(pair.get("expected").asText()).toFile());
@@ -60,7 +63,12 @@ class GoldenVectorsTest {
                 cases.add(DynamicTest.dynamicTest(mode + " K=" + k,
                         () -> caseMatches(neighbourhood, width, label, mode, k, expectedCase)));
             }
+            assertTrue(cases.size() > 1, pair.get("expected").asText() + " holds no case");
+            planned += cases.size() - 1;
             datasets.add(DynamicContainer.dynamicContainer(pair.get("inputs").asText(), cases));
+        }
+        if (System.getProperty("limelight.golden.dir") == null) {
+            assertEquals(BUNDLED_CASES, planned, "cases in the bundled golden files");
         }
         return datasets.stream();
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.limelight.core.FeatureWeight;
 import dev.limelight.core.ImageInput;
 import dev.limelight.core.ImageLayout;
 import dev.limelight.image.render.ExplanationImages;
@@ -13,6 +14,8 @@ import dev.limelight.image.render.ExplanationWriter;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +65,10 @@ class ExplanationWriterTest {
         ImageExplanation e = explain(4);
         BufferedImage overlay = ExplanationImages.overlay(e, 1, 4);
         int topSegment = e.top().surrogate().weights().get(0).feature();
+        Set<Integer> shown = e.top().surrogate().weights().subList(0, 4).stream().map(FeatureWeight::feature)
+                .collect(Collectors.toSet());
         Segmentation s = e.segmentation();
+        int dimmed = 0;
         for (int y = 0; y < 48; y++) {
             for (int x = 0; x < 48; x++) {
                 int rgb = overlay.getRGB(x, y);
@@ -71,7 +77,28 @@ class ExplanationWriterTest {
                 if (s.label(x, y) == topSegment && !s.isBoundary(x, y)) {
                     assertTrue(g >= 0.45 * 255 && g > r, "green inside the top segment at " + x + "," + y);
                 }
+                if (!shown.contains(s.label(x, y))) {
+                    for (int c = 0; c < 3; c++) {
+                        int original = Math.round(e.image().toRgb().get(x, y, c));
+                        int channel = (rgb >> (16 - 8 * c)) & 0xff;
+                        assertEquals(ExplanationImages.DIM * original, channel, 1.0,
+                                "channel " + c + " dimmed outside the shown segments at " + x + "," + y);
+                    }
+                    dimmed++;
+                }
             }
         }
+        assertEquals(48 * 48 - shownPixels(s, shown), dimmed, "every pixel outside the 4 shown segments is dimmed");
+        assertTrue(dimmed > 0, "some segments are not shown");
+    }
+
+    private static int shownPixels(Segmentation s, Set<Integer> shown) {
+        int n = 0;
+        for (int y = 0; y < 48; y++) {
+            for (int x = 0; x < 48; x++) {
+                n += shown.contains(s.label(x, y)) ? 1 : 0;
+            }
+        }
+        return n;
     }
 }

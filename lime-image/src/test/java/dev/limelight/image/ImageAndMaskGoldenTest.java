@@ -44,6 +44,7 @@ class ImageAndMaskGoldenTest {
         golden.get("local_exp_label1").forEach(e -> weights.add(new FeatureWeight(e.get(0).asInt(), e.get(1).asDouble())));
 
         List<DynamicTest> tests = new ArrayList<>();
+        assertEquals(9, golden.get("cases").size(), "the golden file holds the 9 argument combinations");
         for (JsonNode c : golden.get("cases")) {
             JsonNode kw = c.get("kwargs");
             MaskOptions options = new MaskOptions(

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.limelight.core.FeatureWeight;
 import dev.limelight.core.ImageInput;
 import dev.limelight.core.ImageLayout;
+import dev.limelight.testing.SharedData;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

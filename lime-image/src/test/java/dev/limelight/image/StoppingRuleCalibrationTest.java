@@ -32,6 +32,12 @@ class StoppingRuleCalibrationTest {
     private static final int SEGMENTS = 40;
     private static final int SAMPLES = 300;
     private static final int SEEDS = 40;
+    /**
+     * How far the mean predicted agreement may be from the agreement across the 40 seeds. Measured:
+     * 0.054 (independent), 0.049 (antithetic), 0.004 (orthogonal); the designs' agreements are
+     * 0.64, 0.84 and 0.89, so a prediction off by more than 0.07 would put a design out of its rank.
+     */
+    private static final double PREDICTION_TOLERANCE = 0.07;
     private static final KLasso KLASSO = new KLasso(KLassoOptions.builder().kernelWidth(0.25)
             .featureSelection(FeatureSelection.NONE).build());
 
@@ -94,9 +100,11 @@ class StoppingRuleCalibrationTest {
             }
             double across = Stability.meanPairwiseJaccard(tops);
             actual.put(design, across);
-            assertEquals(across, predicted, 0.12, design + ": predicted " + predicted + ", across seeds " + across);
+            assertEquals(across, predicted, PREDICTION_TOLERANCE, design + ": predicted " + predicted + ", across seeds " + across);
         }
-        assertTrue(actual.get(SamplingDesign.ORTHOGONAL) > actual.get(SamplingDesign.INDEPENDENT),
-                "orthogonal pairs agree more than independent rows: " + actual);
+        assertTrue(actual.get(SamplingDesign.ORTHOGONAL) > actual.get(SamplingDesign.ANTITHETIC) + 0.03,
+                "balanced fold-over pairs agree more than plain fold-over pairs: " + actual);
+        assertTrue(actual.get(SamplingDesign.ANTITHETIC) > actual.get(SamplingDesign.INDEPENDENT) + 0.1,
+                "fold-over pairs agree more than independent rows: " + actual);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.limelight.core.TextClassifier;
+import dev.limelight.testing.SharedData;
 import dev.limelight.text.corpus.Corpus;
 import dev.limelight.text.corpus.LabelledText;
 import dev.limelight.text.corpus.NewsgroupsCorpus;

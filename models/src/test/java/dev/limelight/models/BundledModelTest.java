@@ -7,6 +7,10 @@ import dev.limelight.core.ImageInput;
 import dev.limelight.core.ImageLayout;
 import dev.limelight.models.fashion.FashionMnist;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -28,7 +32,15 @@ class BundledModelTest {
         assertEquals(new ImageInput(28, 28, 1, ImageLayout.NCHW), model.input());
         assertEquals(Preprocessing.UNIT, model.preprocessing());
         assertEquals(FashionMnist.CLASS_NAMES, model.classNames());
-        assertTrue(model.network().card().orElseThrow().temperature() > 0);
+    }
+
+    @Test
+    void itsCardCarriesTheTemperatureItsReadmeDocuments() throws Exception {
+        String readme = Files.readString(Path.of("bundled", "README.md"));
+        Matcher documented = Pattern.compile("the fitted temperature T = ([0-9.]+)").matcher(readme);
+        assertTrue(documented.find(), "models/bundled/README.md states the fitted temperature");
+        double temperature = Double.parseDouble(documented.group(1));
+        assertEquals(temperature, model.network().card().orElseThrow().temperature(), 5e-4);
     }
 
     @Test

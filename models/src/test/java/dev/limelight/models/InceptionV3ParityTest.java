@@ -17,4 +17,10 @@ class InceptionV3ParityTest extends NsfwModelParity {
     int size() {
         return 299;
     }
+
+    /** Measured with oneDNN convolutions: 1.5e-9 to 1.9e-9; with DL4J's im2col: 2.8e-9. */
+    @Override
+    double tolerance() {
+        return 2e-8;
+    }
 }

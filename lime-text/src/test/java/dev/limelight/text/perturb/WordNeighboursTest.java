@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.limelight.text.SharedData;
+import dev.limelight.testing.SharedData;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,6 @@ package dev.limelight.models.fashion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.limelight.core.ImageInput;
 import dev.limelight.core.ImageLayout;
@@ -12,6 +11,7 @@ import dev.limelight.models.Preprocessing;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import dev.limelight.testing.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -29,11 +29,7 @@ class FashionMnistTrainingTest {
 
     /** @return the shared Fashion-MNIST directory, or the test is skipped */
     static Path sharedFashionMnist() {
-        String data = System.getProperty("limelight.data.dir");
-        assumeTrue(data != null, "system property limelight.data.dir is not set: shared data absent");
-        Path dir = Path.of(data, "fashion-mnist");
-        assumeTrue(Files.exists(dir.resolve("images-idx.gz")), dir + "/images-idx.gz is missing: shared data absent");
-        return dir;
+        return SharedData.require("fashion-mnist/images-idx.gz").getParent();
     }
 
     /** n images: class k has a 2-pixel-wide bar at columns 4 + 2k, 4 + 2k + 1, over noise. */
@@ -63,7 +59,9 @@ class FashionMnistTrainingTest {
 
         assertTrue(result.testAccuracy() >= 0.9, "test accuracy " + result.testAccuracy());
         assertEquals(50, result.testBefore().sampleCount());
-        assertTrue(result.calibration().temperature() > 0);
+        assertTrue(result.calibration().nllAfter() <= result.calibration().nllBefore(),
+                "the fitted temperature does not raise the validation NLL: " + result.calibration());
+        assertTrue(result.calibration().temperature() != 1.0, "a temperature was fitted: " + result.calibration());
     }
 
     @Test
