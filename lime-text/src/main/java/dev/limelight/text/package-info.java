@@ -5,8 +5,8 @@
  * or replacing words with word-vector neighbours ({@code dev.limelight.text.perturb}), scores the
  * perturbed texts in batches through lime-core's {@link dev.limelight.core.TextClassifier}, and
  * fits lime-core's K-Lasso; the result is a {@link dev.limelight.text.TextExplanation}, rendered as
- * JSON and HTML by {@code dev.limelight.text.render}. DL4J text models and the paper's corpora live
- * in {@code dev.limelight.text.model} and {@code dev.limelight.text.corpus}; runnable studies in
- * {@code dev.limelight.text.study}.
+ * JSON and HTML by {@code dev.limelight.text.render}. DL4J text models and labelled corpora live
+ * in {@code dev.limelight.text.model} and {@code dev.limelight.text.corpus}; readers of the paper's
+ * corpora and the runnable studies are in the {@code studies} module.
  */
 package dev.limelight.text;

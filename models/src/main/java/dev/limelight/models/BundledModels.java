@@ -1,7 +1,6 @@
 package dev.limelight.models;
 
 import dev.limelight.models.fashion.FashionMnist;
-import dev.limelight.models.fashion.FashionMnistTraining;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,18 +8,25 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /**
  * The default model that ships inside the models jar, so that a fresh clone explains something real
- * without any download: a small DL4J CNN trained on Fashion-MNIST by
- * {@link FashionMnistTraining} (source {@code models/bundled/} in the repository, with its README:
+ * without any download: a small DL4J CNN trained on Fashion-MNIST by the studies module's
+ * {@code FashionMnistTraining} (source {@code models/bundled/} in the repository, with its README:
  * data source and licence, accuracy, how to retrain), and one sample test image per class.
  */
 public final class BundledModels {
 
     /** Class-path folder of the bundled files. */
     public static final String RESOURCE_DIR = "/dev/limelight/models/bundled/";
+    /** The bundled model's file name. */
+    public static final String MODEL_FILE = "fashion-mnist-cnn.zip";
+    /** The reliability diagram's file name, beside the model. */
+    public static final String RELIABILITY_FILE = "fashion-mnist-cnn-reliability.png";
+    /** The folder of the sample test images, beside the model. */
+    public static final String IMAGES_DIR = "images";
 
     private BundledModels() {
     }
@@ -33,7 +39,7 @@ public final class BundledModels {
      * @throws UncheckedIOException if the resource cannot be read
      */
     public static NetworkImageClassifier fashionMnist() {
-        String resource = RESOURCE_DIR + FashionMnistTraining.MODEL_FILE;
+        String resource = RESOURCE_DIR + MODEL_FILE;
         try (InputStream in = BundledModels.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IOException("resource " + resource + " is missing from the class path");
@@ -59,8 +65,8 @@ public final class BundledModels {
         if (classIndex < 0 || classIndex >= FashionMnist.CLASS_NAMES.size()) {
             throw new IllegalArgumentException("class index must be 0..9, got " + classIndex);
         }
-        String resource = RESOURCE_DIR + FashionMnistTraining.IMAGES_DIR + "/"
-                + FashionMnistTraining.imageName(classIndex);
+        String resource = RESOURCE_DIR + IMAGES_DIR + "/"
+                + sampleImageName(classIndex);
         try (InputStream in = BundledModels.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IOException("resource " + resource + " is missing from the class path");
@@ -69,5 +75,10 @@ public final class BundledModels {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bundled image: " + e.getMessage(), e);
         }
+    }
+
+    /** @return the file name of the sample image of class k: "3-dress.png" */
+    public static String sampleImageName(int k) {
+        return k + "-" + FashionMnist.CLASS_NAMES.get(k).toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-") + ".png";
     }
 }

@@ -1,7 +1,7 @@
 /**
- * Readers for the labelled text corpora of the LIME paper's text experiments: 20 Newsgroups
- * (alt.atheism vs soc.religion.christian, by-date split, with or without the e-mail headers) and
- * the multi-domain sentiment reviews (books, DVDs). Files are read from directories the user names;
- * nothing is downloaded.
+ * Labelled texts as the text models train on them: a {@link dev.limelight.text.corpus.Corpus} of
+ * {@link dev.limelight.text.corpus.LabelledText}s with its class names, split into training and
+ * test parts. Readers of particular corpora (20 Newsgroups, the multi-domain sentiment reviews) are
+ * research code and live in the {@code studies} module.
  */
 package dev.limelight.text.corpus;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.limelight.testing.SharedData;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -68,7 +69,7 @@ class IdxFilesTest {
 
     @Test
     void readsTheSharedFashionMnistCopy() throws IOException {
-        Path dir = dev.limelight.models.fashion.FashionMnistTrainingTest.sharedFashionMnist();
+        Path dir = SharedData.require("fashion-mnist/images-idx.gz").getParent();
 
         FashionMnist data = FashionMnist.read(dir);
 

@@ -1,4 +1,4 @@
-package dev.limelight.models.fashion;
+package dev.limelight.studies.fashion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +8,8 @@ import dev.limelight.core.ImageLayout;
 import dev.limelight.models.ImageModels;
 import dev.limelight.models.NetworkImageClassifier;
 import dev.limelight.models.Preprocessing;
+import dev.limelight.models.fashion.FashionMnist;
+import dev.limelight.models.fashion.IdxFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

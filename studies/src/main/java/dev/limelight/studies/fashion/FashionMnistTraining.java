@@ -1,7 +1,8 @@
-package dev.limelight.models.fashion;
+package dev.limelight.studies.fashion;
 
 import dev.limelight.core.ImageInput;
 import dev.limelight.core.ImageLayout;
+import dev.limelight.models.BundledModels;
 import dev.limelight.models.ImageModels;
 import dev.limelight.models.ModelCard;
 import dev.limelight.models.ModelOptions;
@@ -12,6 +13,8 @@ import dev.limelight.models.calibration.ReliabilityBins;
 import dev.limelight.models.calibration.ReliabilityDiagram;
 import dev.limelight.models.calibration.TemperatureFit;
 import dev.limelight.models.calibration.TemperatureScaling;
+import dev.limelight.models.fashion.FashionMnist;
+import dev.limelight.models.fashion.FashionMnistCnn;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -42,7 +45,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * use; fit a temperature on the validation split and report the test ECE before and after.
  *
  * <pre>
- * java ... dev.limelight.models.fashion.FashionMnistTraining [--data DIR] [--out DIR] [--epochs N]
+ * java ... dev.limelight.studies.fashion.FashionMnistTraining [--data DIR] [--out DIR] [--epochs N]
  *     [--seed S] [--batch B] [--learning-rate R] [--decay D]
  * </pre>
  * Defaults: data {@code ../shared/data/fashion-mnist} (or {@code $limelight.data.dir/fashion-mnist}),
@@ -51,12 +54,12 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class FashionMnistTraining {
 
-    /** File name of the trained model inside the output directory. */
-    public static final String MODEL_FILE = "fashion-mnist-cnn.zip";
+    /** The model file written. */
+    public static final String MODEL_FILE = BundledModels.MODEL_FILE;
     /** File name of the reliability diagram inside the output directory. */
-    public static final String RELIABILITY_FILE = "fashion-mnist-cnn-reliability.png";
+    public static final String RELIABILITY_FILE = BundledModels.RELIABILITY_FILE;
     /** Directory of the sample test images inside the output directory. */
-    public static final String IMAGES_DIR = "images";
+    public static final String IMAGES_DIR = BundledModels.IMAGES_DIR;
 
     private static final int EVALUATION_BATCH = 500;
 
@@ -202,7 +205,7 @@ public final class FashionMnistTraining {
      * @return the file name of the sample image of class k: its index and name, e.g. "0-t-shirt-top.png"
      */
     public static String imageName(int k) {
-        return k + "-" + FashionMnist.CLASS_NAMES.get(k).toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-") + ".png";
+        return BundledModels.sampleImageName(k);
     }
 
     private static NetworkImageClassifier classifier(MultiLayerNetwork network) {
@@ -296,7 +299,8 @@ public final class FashionMnistTraining {
      */
     public static void main(String[] args) throws IOException {
         Options defaults = Options.defaults();
-        Path data = Path.of(System.getProperty("limelight.data.dir", "../shared/data")).resolve("fashion-mnist");
+        String shared = System.getProperty("limelight.data.dir");
+        Path data = shared == null ? null : Path.of(shared).resolve("fashion-mnist");
         Path out = Path.of("models/bundled");
         int epochs = defaults.epochs();
         long seed = defaults.seed();
@@ -321,6 +325,9 @@ public final class FashionMnistTraining {
         Options options = new Options(epochs, batch, learningRate, decay, seed, defaults.validationCount(),
                 defaults.testCount());
         long start = System.nanoTime();
+        if (data == null) {
+            throw new IllegalArgumentException("name the Fashion-MNIST folder with --data DIR or -Dlimelight.data.dir=DIR");
+        }
         FashionMnist fashion = FashionMnist.read(data);
         Result result = train(fashion, options, System.out);
         double totalSeconds = (System.nanoTime() - start) / 1e9;

@@ -1,4 +1,4 @@
-package dev.limelight.text.study;
+package dev.limelight.studies.text;
 
 import dev.limelight.core.TextClassifier;
 import dev.limelight.text.TextExplainer;
@@ -7,7 +7,6 @@ import dev.limelight.text.TextExplanation;
 import dev.limelight.text.WordWeight;
 import dev.limelight.text.corpus.Corpus;
 import dev.limelight.text.corpus.LabelledText;
-import dev.limelight.text.corpus.NewsgroupsCorpus;
 import dev.limelight.text.model.BagOfWordsClassifier;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.limelight.text.study;
+package dev.limelight.studies.text;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -34,9 +34,16 @@ final class Arguments {
         return values.containsKey(name) ? Long.parseLong(values.get(name)) : fallback;
     }
 
-    /** The shared data directory: --data, else the system property limelight.data.dir, else ../shared/data. */
+    /**
+     * The shared data directory: --data, else the system property limelight.data.dir (studies/run sets it).
+     *
+     * @throws IllegalArgumentException if neither is given
+     */
     Path dataDirectory() {
-        String fallback = System.getProperty("limelight.data.dir", "../shared/data");
-        return Path.of(text("data", fallback));
+        String dir = text("data", System.getProperty("limelight.data.dir"));
+        if (dir == null) {
+            throw new IllegalArgumentException("name the shared data directory with --data DIR or -Dlimelight.data.dir=DIR");
+        }
+        return Path.of(dir);
     }
 }

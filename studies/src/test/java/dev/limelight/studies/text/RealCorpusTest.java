@@ -1,4 +1,4 @@
-package dev.limelight.text;
+package dev.limelight.studies.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,8 +7,9 @@ import dev.limelight.core.TextClassifier;
 import dev.limelight.testing.SharedData;
 import dev.limelight.text.corpus.Corpus;
 import dev.limelight.text.corpus.LabelledText;
-import dev.limelight.text.corpus.NewsgroupsCorpus;
-import dev.limelight.text.corpus.SentimentCorpus;
+import dev.limelight.text.TextExplainer;
+import dev.limelight.text.TextExplainerOptions;
+import dev.limelight.text.TextExplanation;
 import dev.limelight.text.model.BagOfWordsClassifier;
 import dev.limelight.text.model.HeldOut;
 import dev.limelight.text.model.TrainingOptions;

@@ -1,10 +1,11 @@
-package dev.limelight.text.corpus;
+package dev.limelight.studies.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.limelight.testing.SharedData;
+import dev.limelight.text.corpus.Corpus;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

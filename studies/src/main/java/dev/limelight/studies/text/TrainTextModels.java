@@ -1,9 +1,7 @@
-package dev.limelight.text.study;
+package dev.limelight.studies.text;
 
 import dev.limelight.text.corpus.Corpus;
 import dev.limelight.text.corpus.LabelledText;
-import dev.limelight.text.corpus.NewsgroupsCorpus;
-import dev.limelight.text.corpus.SentimentCorpus;
 import dev.limelight.text.model.AveragedVectorsClassifier;
 import dev.limelight.text.model.BagOfWordsClassifier;
 import dev.limelight.text.model.HeldOut;

@@ -1,4 +1,4 @@
-package dev.limelight.text.study;
+package dev.limelight.studies.text;
 
 import dev.limelight.core.SubmodularPick;
 import dev.limelight.text.TextExplainer;

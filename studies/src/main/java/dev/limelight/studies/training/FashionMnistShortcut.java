@@ -1,4 +1,4 @@
-package dev.limelight.training.demo;
+package dev.limelight.studies.training;
 
 import dev.limelight.image.HideMode;
 import dev.limelight.image.RasterImage;
@@ -27,7 +27,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * once without (the control). A {@link LimeTrainingListener} watches test images of that class,
  * shown with the patch, and reports per epoch how much of their explanation falls on the patch.
  *
- * <p>Run: {@code benchmarks/run dev.limelight.training.demo.FashionMnistShortcut [OUT_DIR] [train images]
+ * <p>Run: {@code studies/run dev.limelight.studies.training.FashionMnistShortcut [OUT_DIR] [train images]
  * [epochs]} (defaults out/training-demo, 12000, 3).
  */
 public final class FashionMnistShortcut {

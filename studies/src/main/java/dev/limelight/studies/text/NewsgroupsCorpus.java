@@ -1,5 +1,7 @@
-package dev.limelight.text.corpus;
+package dev.limelight.studies.text;
 
+import dev.limelight.text.corpus.Corpus;
+import dev.limelight.text.corpus.LabelledText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.limelight.text.study;
+package dev.limelight.studies.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

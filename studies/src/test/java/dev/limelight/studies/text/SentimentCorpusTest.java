@@ -1,4 +1,4 @@
-package dev.limelight.text.corpus;
+package dev.limelight.studies.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.limelight.testing.SharedData;
+import dev.limelight.text.corpus.Corpus;
+import dev.limelight.text.corpus.LabelledText;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
