@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
 /**
  * Does adaptive sampling reach the trust of the reference's fixed 1000 samples with fewer model
  * calls? For each photo and each of R seeds (1000, 1001, ...) the top label is explained with a fixed
- * 400 samples (the bar's 40 %) and adaptively (stop at predicted top-5 agreement 0.8, budget 1000),
+ * 400 samples (40 % of the reference's) and adaptively (stop at predicted top-5 agreement 0.8, budget 1000),
  * both with the chosen sampling design; with {@code --reference}, also as the reference does (the
  * independent design, a fixed 1000 samples). Trust is the top-5 agreement across the R seeds (mean
  * pairwise Jaccard), measured on independent runs, not the stopping rule's own prediction; cost is
