@@ -1,8 +1,7 @@
 package dev.limelight.cli;
 
 import dev.limelight.core.FeatureWeight;
-import dev.limelight.image.AdaptiveSampling;
-import dev.limelight.image.SamplingDesign;
+import dev.limelight.core.sampling.SamplingDesign;
 import dev.limelight.image.HideMode;
 import dev.limelight.image.ImageExplainer;
 import dev.limelight.image.ImageExplainerOptions;
@@ -37,6 +36,9 @@ final class ExplainImageCommand implements Callable<Integer> {
 
     @Mixin
     private ModelArguments modelArguments;
+
+    @Mixin
+    private TrustArguments trust;
 
 
     @Option(names = "--image", required = true, paramLabel = "FILE", description = "The photo (PNG, JPEG, BMP, GIF).")
@@ -76,39 +78,8 @@ final class ExplainImageCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "X", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--stability", paramLabel = "R", defaultValue = "1",
-            description = "Also explain with R seeds and report the top-5 agreement (default: off).")
-    private int stability;
-
-    @Option(names = "--design", paramLabel = "DESIGN", defaultValue = "auto",
-            description = "How samples are drawn: independent (the reference's), antithetic (fold-over pairs) or "
-                    + "orthogonal (fold-over pairs from randomised orthogonal arrays: the fewest samples for the "
-                    + "same trust). Default: auto, orthogonal with --adaptive, independent otherwise.")
-    private String design;
-
-    @Option(names = "--adaptive", description = "Sample in rounds of 50 until the top-5 segments are stable "
-            + "(predicted agreement of fresh runs 0.8) or --samples are spent.")
-    private boolean adaptive;
-
-    @Option(names = "--fidelity", description = "Measure deletion / insertion curves against random orders.")
-    private boolean fidelity;
-
-    @Option(names = "--counterfactual", description = "Find the fewest top segments whose hiding flips the prediction.")
-    private boolean counterfactual;
-
     @Option(names = "--quiet", description = "No progress bar.")
     private boolean quiet;
-
-    private SamplingDesign samplingDesign() {
-        return switch (design.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "auto" -> adaptive ? SamplingDesign.ORTHOGONAL : SamplingDesign.INDEPENDENT;
-            case "independent" -> SamplingDesign.INDEPENDENT;
-            case "antithetic" -> SamplingDesign.ANTITHETIC;
-            case "orthogonal" -> SamplingDesign.ORTHOGONAL;
-            default -> throw new BadInputException("unknown sampling design '" + design
-                    + "': use auto, independent, antithetic or orthogonal");
-        };
-    }
 
     @Override
     public Integer call() throws IOException {
@@ -139,11 +110,11 @@ final class ExplainImageCommand implements Callable<Integer> {
                 .hideMode(HideMode.parse(hide))
                 .topLabels(topLabels)
                 .seed(seed)
-                .stability(stability, 5)
-                .adaptive(adaptive ? AdaptiveSampling.DEFAULTS : null)
-                .samplingDesign(samplingDesign())
-                .fidelityCurves(fidelity)
-                .counterfactual(counterfactual)
+                .stability(trust.stabilityRuns(), TrustArguments.TOP_K)
+                .adaptive(trust.adaptiveSampling())
+                .samplingDesign(trust.samplingDesign(SamplingDesign.INDEPENDENT))
+                .fidelityCurves(trust.fidelity)
+                .counterfactual(trust.counterfactual)
                 .build();
     }
 
@@ -161,8 +132,6 @@ final class ExplainImageCommand implements Callable<Integer> {
             l.trust().fidelityIfMeasured().ifPresent(f -> out.println("    " + f));
             l.trust().counterfactualIfFound().ifPresent(c -> out.println("    counterfactual: " + c));
         }
-        e.samplingIfAdaptive().ifPresent(s -> out.printf(Locale.ROOT, "  adaptive sampling: %d of %d samples, %s%s%n",
-                s.used(), s.budget(), s.converged() ? "stable" : "budget spent before the threshold",
-                s.contestedDescription().isEmpty() ? "" : "; " + s.contestedDescription()));
+        e.samplingIfAdaptive().ifPresent(s -> TrustArguments.printSampling(s, "segment", "segments", String::valueOf, out));
     }
 }

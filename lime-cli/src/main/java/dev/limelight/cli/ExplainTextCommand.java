@@ -1,6 +1,7 @@
 package dev.limelight.cli;
 
 import dev.limelight.core.TextClassifier;
+import dev.limelight.core.sampling.SamplingDesign;
 import dev.limelight.text.TextExplainer;
 import dev.limelight.text.TextExplainerOptions;
 import dev.limelight.text.TextCounterfactual;
@@ -22,6 +23,7 @@ import org.deeplearning4j.models.embeddings.loader.WordVectorSerializer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -78,8 +80,8 @@ final class ExplainTextCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "X", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--counterfactual", description = "Find the fewest top words whose removal flips the prediction.")
-    private boolean counterfactual;
+    @Mixin
+    private TrustArguments trust;
 
     @Option(names = "--quiet", description = "No progress bar.")
     private boolean quiet;
@@ -95,7 +97,9 @@ final class ExplainTextCommand implements Callable<Integer> {
         }
         TextClassifier classifier = TextModels.load(model);
         TextExplanation e = explain(text, classifier, TextExplainerOptions.builder().samples(samples).numFeatures(features)
-                .perturbation(perturbation()).topLabels(topLabels).batchSize(batch).seed(seed).counterfactual(counterfactual).build(),
+                .perturbation(perturbation()).topLabels(topLabels).batchSize(batch).seed(seed)
+                .samplingDesign(trust.samplingDesign(SamplingDesign.REMOVAL)).adaptive(trust.adaptiveSampling())
+                .trust(trust.trustOptions()).build(),
                 spec.commandLine().getErr(), quiet);
         String title = input.file != null ? input.file.getFileName().toString() : "text";
         Path report = TextExplanationWriter.write(e, title, out);
@@ -147,7 +151,11 @@ final class ExplainTextCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, " %s(%+.4f)", w.word(), w.weight());
             }
             out.println();
+            l.trust().stabilityIfMeasured().ifPresent(s -> out.println("    " + s));
+            l.trust().fidelityIfMeasured().ifPresent(f -> out.println("    " + f));
         }
+        e.samplingIfAdaptive().ifPresent(s -> TrustArguments.printSampling(s, "word", "words",
+                f -> "\"" + e.text().word(f) + "\"", out));
         if (e.options().counterfactual()) {
             out.println("  counterfactual: " + e.counterfactualIfFound().map(TextCounterfactual::toString)
                     .orElse("none: removing every positive top word does not change the prediction"));

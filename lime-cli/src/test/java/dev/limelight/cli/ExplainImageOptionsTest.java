@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.limelight.core.sampling.SamplingDesign;
 import dev.limelight.image.ImageExplainerOptions;
-import dev.limelight.image.SamplingDesign;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 

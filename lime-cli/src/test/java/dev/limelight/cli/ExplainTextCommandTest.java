@@ -36,4 +36,24 @@ class ExplainTextCommandTest {
             assertTrue(removed.get("weight").asDouble() > 0, "only words that supported the prediction: " + removed);
         }
     }
+
+    @Test
+    void theTrustMeasuresOfImagesWorkOnWordsAndReachTheJsonAndTheSummary(@TempDir Path dir) throws Exception {
+        int code = Limelight.run(new String[] {"explain-text", "--model", Path.of("..", TextModels.BUNDLED).toString(),
+                "--text", Path.of("..", DemoCommand.BUNDLED_TEXT).toString(), "--samples", "600", "--stability", "3",
+                "--fidelity", "--adaptive", "--quiet", "--out", dir.toString()}, new PrintWriter(out, true),
+                new PrintWriter(err, true));
+
+        assertEquals(Limelight.DONE, code, err.toString());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("explanation.json").toFile());
+        JsonNode label = json.get("labels").get(0);
+        assertEquals(3, label.get("stability").get("runs").asInt());
+        assertTrue(label.get("fidelity").has("deletionArea"), label.toString());
+        assertEquals("orthogonal", json.get("options").get("design").asText(), "--adaptive draws orthogonal pairs");
+        JsonNode sampling = json.get("adaptiveSampling");
+        assertEquals(600, sampling.get("budget").asInt());
+        assertEquals(sampling.get("used").asInt(), json.get("samples").asInt());
+        assertTrue(out.toString().contains("adaptive sampling: "), out.toString());
+        assertTrue(out.toString().contains("Stability[top-5"), out.toString());
+    }
 }

@@ -1,9 +1,9 @@
 package dev.limelight.image;
 
-import dev.limelight.core.ProgressListener;
-
 import dev.limelight.core.ImageClassifier;
 import dev.limelight.core.Probabilities;
+import dev.limelight.core.ProgressListener;
+import dev.limelight.core.sampling.SampleMatrix;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -1,6 +1,7 @@
 package dev.limelight.image;
 
 import dev.limelight.core.ImageLayout;
+import dev.limelight.core.sampling.SampleMatrix;
 import java.nio.FloatBuffer;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -69,20 +70,17 @@ final class DirectBufferBatchBuilder extends PlannedBatchBuilder {
         plan.requireMatching(samples, from, count);
         plan.requireTarget(batch);
         FloatBuffer buffer = batch.data().asNioFloat();
-        byte[] cells = samples.cellData();
-        int segments = plan.segments();
         int pixels = plan.labels().length;
         int channels = plan.channels();
         int imageSize = pixels * channels;
         boolean planar = plan.layout() == ImageLayout.NCHW;
         IntStream.range(0, count).parallel().forEach(i -> {
-            int row = (from + i) * segments;
             int base = i * imageSize;
             if (planar) {
                 for (int c = 0; c < channels; c++) {
                     int plane = c * pixels;
                     for (int r = 0; r < runStart.length; r++) {
-                        float[] source = cells[row + runSegment[r]] != 0 ? keptPlanar : fillPlanar;
+                        float[] source = samples.keeps(from + i, runSegment[r]) ? keptPlanar : fillPlanar;
                         int at = plane + runStart[r];
                         buffer.put(base + at, source, at, runLength[r]);
                     }
@@ -91,7 +89,7 @@ final class DirectBufferBatchBuilder extends PlannedBatchBuilder {
                 float[] kept = plan.kept();
                 float[] fill = plan.fill();
                 for (int r = 0; r < runStart.length; r++) {
-                    float[] source = cells[row + runSegment[r]] != 0 ? kept : fill;
+                    float[] source = samples.keeps(from + i, runSegment[r]) ? kept : fill;
                     int at = runStart[r] * channels;
                     buffer.put(base + at, source, at, runLength[r] * channels);
                 }

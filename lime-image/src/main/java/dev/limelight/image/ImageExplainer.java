@@ -1,26 +1,15 @@
 package dev.limelight.image;
 
 import dev.limelight.core.CosineDistance;
-import dev.limelight.core.FeatureWeight;
+import dev.limelight.core.ExplanationLoop;
 import dev.limelight.core.ImageClassifier;
 import dev.limelight.core.ImageInput;
-import dev.limelight.core.KLasso;
 import dev.limelight.core.KLassoOptions;
-import dev.limelight.core.LocalExplanation;
-import dev.limelight.core.Neighbourhood;
-import dev.limelight.core.SamplingNoise;
-import dev.limelight.core.TopKForecast;
-import dev.limelight.core.trust.Counterfactuals;
-import dev.limelight.core.trust.FidelityCurves;
-import dev.limelight.core.trust.Stability;
-import org.nd4j.linalg.factory.Nd4j;
+import dev.limelight.core.sampling.SampleMatrix;
+import dev.limelight.core.sampling.SamplingOptions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.IntStream;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * LIME for images (Ribeiro, Singh and Guestrin, KDD 2016, section 3.3 and 6): which superpixels of
@@ -99,167 +88,69 @@ public final class ImageExplainer {
         }
         long t2 = System.nanoTime();
 
-        int s = segmentation.segmentCount();
-        int budget = options.samples();
-        SampleMatrix samples = SampleMatrix.draw(budget, s, options.seed(), options.samplingDesign());
         RasterImage fill = options.hideMode().fill(image, segmentation);
         MaskedBatchBuilder builder = MaskedBatchBuilder.forActiveBackend(image, fill, segmentation, input.layout());
         long preparedAt = System.nanoTime();
-        KLasso klasso = new KLasso(KLassoOptions.builder()
-                .kernelWidth(options.kernelWidth())
-                .featureSelection(options.featureSelection())
-                .numFeatures(options.numFeatures())
-                .build());
-        AdaptiveSampling adaptive = options.adaptive();
-        double[][] predictions = new double[budget][];
-        long fitNanos = 0;
-        long trustNanos = 0;
         try (BatchScorer scorer = new BatchScorer(classifier, builder, options.batchSize(), options.progress())) {
-            int n = adaptive == null ? budget : Math.min(adaptive.roundSize(), budget);
-            scorer.score(samples, 0, n, predictions, "score", 0, budget);
-            int[] labels = requested != null ? requested : topLabels(predictions[0], options.topLabels());
-            SamplingReport sampling = null;
-            if (adaptive != null) {
-                List<Integer> rounds = new ArrayList<>();
-                List<Double> agreements = new ArrayList<>();
-                TopKForecast last = null;
-                boolean converged = false;
-                while (true) {
-                    if (n >= Math.min(2 * adaptive.roundSize(), budget)) {
-                        long a0 = System.nanoTime();
-                        last = forecast(klasso, samples, predictions, n, labels, adaptive);
-                        double agreement = last.agreement();
-                        fitNanos += System.nanoTime() - a0;
-                        rounds.add(n);
-                        agreements.add(agreement);
-                        if (agreement >= adaptive.threshold()) {
-                            converged = true;
-                            break;
-                        }
-                    }
-                    if (n == budget) {
-                        break;
-                    }
-                    int next = Math.min(n + adaptive.roundSize(), budget);
-                    scorer.score(samples, n, next - n, predictions, "score", n, budget);
-                    n = next;
-                }
-                sampling = new SamplingReport(budget, n, rounds, agreements, converged, last);
-            }
-
-            long f0 = System.nanoTime();
-            List<LocalExplanation> fits = fit(klasso, samples, predictions, n, labels);
-            fitNanos += System.nanoTime() - f0;
-
-            long t3 = System.nanoTime();
-            long scoreBefore = scorer.scoreNanos();
-            long buildBefore = scorer.buildNanos();
-            List<TrustReport> trust = trust(scorer, klasso, fits, labels, n, s, predictions[0]);
-            trustNanos = System.nanoTime() - t3;
-
+            SegmentScorer segments = new SegmentScorer(scorer);
+            ExplanationLoop.Result result = new ExplanationLoop(loopSettings(options)).run(
+                    new ExplanationLoop.InterpretableInput(segmentation.segmentCount(), CosineDistance.IMAGE_SCALE,
+                            segments), requested, options.topLabels());
             List<String> names = classifier.classNames();
-            List<LabelExplanation> explained = new ArrayList<>(labels.length);
-            for (int i = 0; i < labels.length; i++) {
-                int label = labels[i];
+            List<LabelExplanation> explained = new ArrayList<>(result.labels().length);
+            for (int i = 0; i < result.labels().length; i++) {
+                int label = result.labels()[i];
                 String name = label < names.size() ? names.get(label) : "class " + label;
-                explained.add(new LabelExplanation(label, name, predictions[0][label], fits.get(i), trust.get(i)));
+                explained.add(new LabelExplanation(label, name, result.original()[label], result.fits().get(i),
+                        result.trust().get(i)));
             }
             StageTimings timings = new StageTimings((t1 - t0) / 1e6, (t2 - t1) / 1e6,
-                    (preparedAt - t2 + buildBefore) / 1e6, scoreBefore / 1e6, fitNanos / 1e6,
-                    trustNanos / 1e6);
-            return new ImageExplanation(image, segmentation, explained, options.seed(), n, options, timings, sampling);
+                    (preparedAt - t2 + segments.samplesBuildNanos) / 1e6, segments.samplesScoreNanos / 1e6,
+                    result.fitMillis(), result.trustMillis());
+            return new ImageExplanation(image, segmentation, explained, options.seed(), result.used(), options, timings,
+                    result.sampling());
         }
     }
 
-    /** K-Lasso on the first {@code n} samples. */
-    static List<LocalExplanation> fit(KLasso klasso, SampleMatrix samples, double[][] predictions, int n, int[] labels) {
-        return klasso.explain(neighbourhood(samples, predictions, n), labels);
-    }
-
-    private static Neighbourhood neighbourhood(SampleMatrix samples, double[][] predictions, int n) {
-        INDArray z = samples.rows(0, n, DataType.DOUBLE);
-        double[][] scored = java.util.Arrays.copyOf(predictions, n);
-        return Neighbourhood.of(z, Nd4j.createFromArray(scored),
-                Nd4j.createFromArray(CosineDistance.toOriginal(z, CosineDistance.IMAGE_SCALE)));
+    /** The loop's settings: the options' sampling, surrogate and trust parts. */
+    static ExplanationLoop.Settings loopSettings(ImageExplainerOptions options) {
+        return new ExplanationLoop.Settings(
+                new SamplingOptions(options.samples(), options.samplingDesign(), options.adaptive(), options.seed()),
+                KLassoOptions.builder()
+                        .kernelWidth(options.kernelWidth())
+                        .featureSelection(options.featureSelection())
+                        .numFeatures(options.numFeatures())
+                        .build(),
+                options.trust());
     }
 
     /**
-     * The stopping rule of adaptive sampling: what fresh draws of {@code n} samples would make of the
-     * top k, predicted from the sampling noise of the fit on the first {@code n} (no model call; see
-     * {@link SamplingNoise}), for the label whose top k would agree least.
+     * Rows of the sample matrix as masked images (segments are the features), scored in batches. Keeps the time spent on the explanation's own samples
+     * (stage "score") apart from the trust measures'.
      */
-    private TopKForecast forecast(KLasso klasso, SampleMatrix samples, double[][] predictions, int n, int[] labels,
-                                  AdaptiveSampling adaptive) {
-        Neighbourhood neighbourhood = neighbourhood(samples, predictions, n);
-        List<LocalExplanation> fits = klasso.explain(neighbourhood, labels);
-        boolean pairs = options.samplingDesign() != SamplingDesign.INDEPENDENT;
-        TopKForecast lowest = null;
-        for (int i = 0; i < labels.length; i++) {
-            int[] features = fits.get(i).weights().stream().mapToInt(FeatureWeight::feature).toArray();
-            if (features.length == 0) {
-                continue;
-            }
-            TopKForecast forecast = SamplingNoise.of(neighbourhood, klasso.options().kernel(), labels[i], features,
-                    klasso.options().ridgeAlpha(), pairs).forecastTopK(adaptive.topK(), adaptive.draws(),
-                    options.seed() ^ (31L * n + labels[i]));
-            if (lowest == null || forecast.agreement() < lowest.agreement()) {
-                lowest = forecast;
+    private static final class SegmentScorer implements ExplanationLoop.SampleScorer {
+
+        private final BatchScorer scorer;
+        private long samplesBuildNanos;
+        private long samplesScoreNanos;
+
+        SegmentScorer(BatchScorer scorer) {
+            this.scorer = scorer;
+        }
+
+        @Override
+        public void score(SampleMatrix samples, int from, int count, double[][] predictions, String stage,
+                          long doneSoFar, long total) {
+            long build = scorer.buildNanos();
+            long score = scorer.scoreNanos();
+            scorer.score(samples, from, count, predictions, stage, doneSoFar, total);
+            if (stage.equals("score")) {
+                samplesBuildNanos += scorer.buildNanos() - build;
+                samplesScoreNanos += scorer.scoreNanos() - score;
             }
         }
-        return lowest != null ? lowest : new TopKForecast(adaptive.topK(), 1, java.util.Map.of());
     }
 
-    /** The trust measures asked for, per label (all model calls through the same batch scorer). */
-    private List<TrustReport> trust(BatchScorer scorer, KLasso klasso, List<LocalExplanation> fits, int[] labels, int n,
-                                    int s, double[] original) {
-        List<List<LocalExplanation>> runs = new ArrayList<>();
-        for (LocalExplanation fit : fits) {
-            List<LocalExplanation> perLabel = new ArrayList<>();
-            perLabel.add(fit);
-            runs.add(perLabel);
-        }
-        int extra = options.stabilityRuns() - 1;
-        if (extra > 0) {
-            List<SampleMatrix> others = new ArrayList<>();
-            for (int r = 1; r <= extra; r++) {
-                others.add(SampleMatrix.draw(n, s, options.seed() + r, options.samplingDesign()));
-            }
-            SampleMatrix all = SampleMatrix.concat(others);
-            double[][] scored = new double[all.samples()][];
-            scorer.score(all, 0, all.samples(), scored, "stability", 0, all.samples());
-            for (int r = 0; r < extra; r++) {
-                double[][] part = java.util.Arrays.copyOfRange(scored, r * n, (r + 1) * n);
-                List<LocalExplanation> refits = fit(klasso, others.get(r), part, n, labels);
-                for (int i = 0; i < labels.length; i++) {
-                    runs.get(i).add(refits.get(i));
-                }
-            }
-        }
-        ImageMaskScorer masks = new ImageMaskScorer(scorer);
-        int predicted = topLabels(original, 1)[0];
-        List<TrustReport> reports = new ArrayList<>(labels.length);
-        for (int i = 0; i < labels.length; i++) {
-            Stability stability = extra > 0 ? Stability.of(runs.get(i), options.stabilityTopK()) : null;
-            FidelityCurves curves = options.fidelityCurves()
-                    ? FidelityCurves.measure(fits.get(i), s, masks, Math.min(FidelityCurves.DEFAULT_POINTS, s + 1),
-                            FidelityCurves.DEFAULT_RANDOM_ORDERS, options.seed())
-                    : null;
-            Counterfactuals.Counterfactual counterfactual = options.counterfactual() && labels[i] == predicted
-                    ? Counterfactuals.search(fits.get(i), s, masks).orElse(null)
-                    : null;
-            reports.add(new TrustReport(stability, curves, counterfactual));
-        }
-        return reports;
-    }
-
-    /** The {@code k} labels of highest probability, most probable first (ties to the lower index). */
-    static int[] topLabels(double[] probabilities, int k) {
-        return IntStream.range(0, probabilities.length).boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> probabilities[i]).reversed())
-                .limit(Math.min(k, probabilities.length))
-                .mapToInt(Integer::intValue)
-                .toArray();
-    }
 
     @Override
     public String toString() {

@@ -1,9 +1,11 @@
 package dev.limelight.image;
 
-import dev.limelight.core.ProgressListener;
-
 import dev.limelight.core.ExponentialKernel;
 import dev.limelight.core.FeatureSelection;
+import dev.limelight.core.ProgressListener;
+import dev.limelight.core.sampling.AdaptiveSampling;
+import dev.limelight.core.sampling.SamplingDesign;
+import dev.limelight.core.trust.TrustOptions;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -49,18 +51,12 @@ public final class ImageExplainerOptions {
     private final int[] labels;
     private final long seed;
     private final ProgressListener progress;
-    private final int stabilityRuns;
-    private final int stabilityTopK;
-    private final boolean fidelityCurves;
-    private final boolean counterfactual;
+    private final TrustOptions trust;
     private final AdaptiveSampling adaptive;
     private final SamplingDesign samplingDesign;
 
     private ImageExplainerOptions(Builder b) {
-        this.stabilityRuns = b.stabilityRuns;
-        this.stabilityTopK = b.stabilityTopK;
-        this.fidelityCurves = b.fidelityCurves;
-        this.counterfactual = b.counterfactual;
+        this.trust = b.trust;
         this.adaptive = b.adaptive;
         this.samplingDesign = b.samplingDesign;
         this.samples = b.samples;
@@ -90,8 +86,7 @@ public final class ImageExplainerOptions {
     public Builder toBuilder() {
         Builder b = new Builder().samples(samples).batchSize(batchSize).segmenter(segmenter).hideMode(hideMode)
                 .kernelWidth(kernelWidth).featureSelection(featureSelection).numFeatures(numFeatures)
-                .topLabels(topLabels).seed(seed).progress(progress).stability(stabilityRuns, stabilityTopK)
-                .fidelityCurves(fidelityCurves).counterfactual(counterfactual).adaptive(adaptive)
+                .topLabels(topLabels).seed(seed).progress(progress).trust(trust).adaptive(adaptive)
                 .samplingDesign(samplingDesign);
         if (labels != null) {
             b.labels(labels);
@@ -156,22 +151,27 @@ public final class ImageExplainerOptions {
 
     /** @return R, the number of seeds explained for the stability report (1: no report) */
     public int stabilityRuns() {
-        return stabilityRuns;
+        return trust.stabilityRuns();
     }
 
     /** @return k of the stability report's top-k agreement */
     public int stabilityTopK() {
-        return stabilityTopK;
+        return trust.stabilityTopK();
     }
 
     /** @return whether deletion / insertion curves are measured */
     public boolean fidelityCurves() {
-        return fidelityCurves;
+        return trust.fidelityCurves();
     }
 
     /** @return whether a counterfactual is searched for */
     public boolean counterfactual() {
-        return counterfactual;
+        return trust.counterfactual();
+    }
+
+    /** @return the trust measures taken */
+    public TrustOptions trust() {
+        return trust;
     }
 
     /** @return how the samples are drawn */
@@ -190,8 +190,9 @@ public final class ImageExplainerOptions {
                 + ", hide=" + hideMode + ", kernelWidth=" + kernelWidth + ", selection=" + featureSelection
                 + ", numFeatures=" + numFeatures + ", " + (labels == null ? "topLabels=" + topLabels
                 : "labels=" + Arrays.toString(labels)) + ", seed=" + seed
-                + (stabilityRuns > 1 ? ", stability=" + stabilityRuns + " runs top-" + stabilityTopK : "")
-                + (fidelityCurves ? ", fidelityCurves" : "") + (counterfactual ? ", counterfactual" : "")
+                + (trust.stabilityRuns() > 1 ? ", stability=" + trust.stabilityRuns() + " runs top-"
+                + trust.stabilityTopK() : "") + (trust.fidelityCurves() ? ", fidelityCurves" : "")
+                + (trust.counterfactual() ? ", counterfactual" : "")
                 + (adaptive != null ? ", " + adaptive : "")
                 + (samplingDesign != SamplingDesign.INDEPENDENT ? ", " + samplingDesign.name().toLowerCase(Locale.ROOT)
                 : "") + "]";
@@ -210,10 +211,7 @@ public final class ImageExplainerOptions {
         private int[] labels;
         private long seed;
         private ProgressListener progress = ProgressListener.NONE;
-        private int stabilityRuns = 1;
-        private int stabilityTopK = 5;
-        private boolean fidelityCurves;
-        private boolean counterfactual;
+        private TrustOptions trust = TrustOptions.NONE;
         private AdaptiveSampling adaptive;
         private SamplingDesign samplingDesign = SamplingDesign.INDEPENDENT;
 
@@ -225,24 +223,25 @@ public final class ImageExplainerOptions {
          * @param topK k of the reported top-k agreement, at least 1 (default 5)
          */
         public Builder stability(int runs, int topK) {
-            if (runs < 1 || topK < 1) {
-                throw new IllegalArgumentException("stability runs and top-k must be at least 1, got " + runs + " and "
-                        + topK);
-            }
-            this.stabilityRuns = runs;
-            this.stabilityTopK = topK;
+            this.trust = trust.withStability(runs, topK);
             return this;
         }
 
         /** @param on measure deletion / insertion curves (default off) */
         public Builder fidelityCurves(boolean on) {
-            this.fidelityCurves = on;
+            this.trust = trust.withFidelityCurves(on);
             return this;
         }
 
         /** @param on search for a counterfactual for the predicted label (default off) */
         public Builder counterfactual(boolean on) {
-            this.counterfactual = on;
+            this.trust = trust.withCounterfactual(on);
+            return this;
+        }
+
+        /** @param trust every trust measure at once (default {@link TrustOptions#NONE}) */
+        public Builder trust(TrustOptions trust) {
+            this.trust = Objects.requireNonNull(trust, "trust");
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.limelight.image;
 
+import dev.limelight.core.sampling.SamplingReport;
 import java.util.List;
 import java.util.NoSuchElementException;
 

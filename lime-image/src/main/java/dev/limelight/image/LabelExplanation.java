@@ -1,6 +1,7 @@
 package dev.limelight.image;
 
 import dev.limelight.core.LocalExplanation;
+import dev.limelight.core.trust.TrustReport;
 import java.util.Locale;
 import java.util.Objects;
 

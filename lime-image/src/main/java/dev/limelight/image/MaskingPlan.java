@@ -1,6 +1,7 @@
 package dev.limelight.image;
 
 import dev.limelight.core.ImageLayout;
+import dev.limelight.core.sampling.SampleMatrix;
 
 /**
  * What both batch builders precompute once per explanation: the segment of every pixel, the fill,
@@ -43,8 +44,8 @@ record MaskingPlan(int width, int height, int channels, ImageLayout layout, int 
     }
 
     void requireMatching(SampleMatrix samples, int from, int count) {
-        if (samples.segments() != segments) {
-            throw new IllegalArgumentException("sample matrix has " + samples.segments() + " segments, the image "
+        if (samples.features() != segments) {
+            throw new IllegalArgumentException("sample matrix has " + samples.features() + " segments, the image "
                     + segments);
         }
         if (from < 0 || count < 1 || from + count > samples.samples()) {

@@ -1,6 +1,7 @@
 package dev.limelight.image;
 
 import dev.limelight.core.ImageLayout;
+import dev.limelight.core.sampling.SampleMatrix;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;

@@ -1,5 +1,6 @@
 package dev.limelight.image;
 
+import dev.limelight.core.sampling.SampleMatrix;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -12,6 +12,8 @@ import dev.limelight.core.ImageLayout;
 import dev.limelight.core.KLasso;
 import dev.limelight.core.KLassoOptions;
 import dev.limelight.core.Neighbourhood;
+import dev.limelight.core.sampling.SampleMatrix;
+import dev.limelight.core.sampling.SamplingDesign;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +24,10 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** The ways of drawing the samples. */
 class SamplingDesignTest {
+
+    /** The designs of uniform rows (every feature kept with probability 1/2), which estimate the same explanation. */
+    private static final java.util.Set<SamplingDesign> IMAGE_DESIGNS = java.util.EnumSet.of(SamplingDesign.INDEPENDENT,
+            SamplingDesign.ANTITHETIC, SamplingDesign.ORTHOGONAL);
 
     private static final int N = 401;
     private static final int S = 12;
@@ -134,7 +140,7 @@ class SamplingDesignTest {
         KLasso klasso = new KLasso(KLassoOptions.builder().kernelWidth(0.25).featureSelection(FeatureSelection.NONE)
                 .build());
         Map<SamplingDesign, double[]> weights = new EnumMap<>(SamplingDesign.class);
-        for (SamplingDesign design : SamplingDesign.values()) {
+        for (SamplingDesign design : IMAGE_DESIGNS) {
             SampleMatrix m = SampleMatrix.draw(samples, segments, 21, design);
             double[][] predictions = new double[samples][];
             for (int i = 0; i < samples; i++) {
@@ -156,7 +162,7 @@ class SamplingDesignTest {
             weights.put(design, w);
         }
         double[] reference = weights.get(SamplingDesign.INDEPENDENT);
-        for (SamplingDesign design : SamplingDesign.values()) {
+        for (SamplingDesign design : IMAGE_DESIGNS) {
             for (int j = 0; j < segments; j++) {
                 assertEquals(reference[j], weights.get(design)[j], 0.005, design + ", segment " + j);
             }

@@ -11,6 +11,8 @@ import dev.limelight.core.KLassoOptions;
 import dev.limelight.core.LocalExplanation;
 import dev.limelight.core.Neighbourhood;
 import dev.limelight.core.SamplingNoise;
+import dev.limelight.core.sampling.SampleMatrix;
+import dev.limelight.core.sampling.SamplingDesign;
 import dev.limelight.core.trust.Stability;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -28,6 +30,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * other seeds show, for every sampling design; and the designs rank as their construction says.
  */
 class StoppingRuleCalibrationTest {
+
+    /** The designs of uniform rows (every feature kept with probability 1/2), which estimate the same explanation. */
+    private static final java.util.Set<SamplingDesign> IMAGE_DESIGNS = java.util.EnumSet.of(SamplingDesign.INDEPENDENT,
+            SamplingDesign.ANTITHETIC, SamplingDesign.ORTHOGONAL);
 
     private static final int SEGMENTS = 40;
     private static final int SAMPLES = 300;
@@ -90,7 +96,7 @@ class StoppingRuleCalibrationTest {
     @Test
     void predictedAgreementMatchesTheAgreementAcrossSeedsForEveryDesign() {
         Map<SamplingDesign, Double> actual = new EnumMap<>(SamplingDesign.class);
-        for (SamplingDesign design : SamplingDesign.values()) {
+        for (SamplingDesign design : IMAGE_DESIGNS) {
             List<Set<Integer>> tops = new ArrayList<>();
             double predicted = 0;
             for (int seed = 0; seed < SEEDS; seed++) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.limelight.core.ImageInput;
 import dev.limelight.core.ImageLayout;
+import dev.limelight.core.sampling.AdaptiveSampling;
+import dev.limelight.core.sampling.SamplingReport;
 import dev.limelight.core.trust.Counterfactuals.Counterfactual;
 import dev.limelight.core.trust.FidelityCurves;
 import dev.limelight.core.trust.Stability;

@@ -1,38 +1,36 @@
 package dev.limelight.text;
 
 import dev.limelight.core.CosineDistance;
+import dev.limelight.core.ExplanationLoop;
 import dev.limelight.core.FeatureWeight;
-import dev.limelight.core.KLasso;
-import dev.limelight.core.KLassoOptions;
 import dev.limelight.core.LocalExplanation;
-import dev.limelight.core.Neighbourhood;
 import dev.limelight.core.Probabilities;
+import dev.limelight.core.ProgressListener;
 import dev.limelight.core.TextClassifier;
+import dev.limelight.core.sampling.SampleMatrix;
 import dev.limelight.core.trust.Counterfactuals;
-import dev.limelight.core.trust.MaskScorer;
 import dev.limelight.text.perturb.PerturbedTextBuilder;
-import dev.limelight.text.perturb.RemovalSamples;
 import dev.limelight.text.tokenize.IndexedText;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.IntStream;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * LIME for text (Ribeiro, Singh and Guestrin, "Why Should I Trust You?", KDD 2016, sections 3 and
  * 6): which words made a text classifier predict a label.
  *
  * <p>The text is tokenised ({@link dev.limelight.text.tokenize.Tokenizer}); N samples remove
- * k ~ U{1..d} distinct words each (row 0 keeps them all; {@link RemovalSamples}); the perturbed
- * texts are built and scored one batch at a time; a K-Lasso fit on the 0/1 sample matrix, weighted
- * by an exponential kernel (width 25) of the cosine distance x 100 to the original, gives each
- * word's weight per label. Results are the reference's in kind, with lime-core's exact K-Lasso.
+ * k ~ U{1..d} distinct words each (row 0 keeps them all; the
+ * {@link dev.limelight.core.sampling.SamplingDesign#REMOVAL} design); the perturbed texts are built
+ * and scored one batch at a time; a K-Lasso fit on the 0/1 sample matrix, weighted by an exponential
+ * kernel (width 25) of the cosine distance x 100 to the original, gives each word's weight per
+ * label. Results are the reference's in kind, with lime-core's exact K-Lasso. The loop is lime-core's
+ * {@link ExplanationLoop}, shared with images, so every trust measure (stability, adaptive sampling
+ * with any sampling design, deletion / insertion curves, the counterfactual) works on words.
  *
  * <p>How it differs from the reference {@code LimeTextExplainer}:
  * <ul>
@@ -112,118 +110,116 @@ public final class TextExplainer {
                     + options.tokenizer() + "): \"" + abbreviate(text) + "\"");
         }
         long t1 = System.nanoTime();
-
-        int n = options.samples();
-        RemovalSamples samples = RemovalSamples.draw(n, indexed.featureCount(), options.seed());
         PerturbedTextBuilder builder = options.perturbation().prepare(indexed, options.seed());
-        long perturbNanos = System.nanoTime() - t1;
-        long scoreNanos = 0;
+        WordScorer words = new WordScorer(indexed.featureCount(), builder, classifier, text, options);
+        words.buildNanos += System.nanoTime() - t1;
 
-        double[][] predictions = new double[n][];
-        String source = "the classifier " + classifier;
-        int batchSize = options.batchSize();
-        for (int from = 0; from < n; from += batchSize) {
-            int count = Math.min(batchSize, n - from);
-            long b0 = System.nanoTime();
-            List<String> batch = buildTexts(builder, samples, from, count, text);
-            long b1 = System.nanoTime();
-            double[][] rows = Probabilities.validRows(classifier.predict(batch), count, classes, source);
-            System.arraycopy(rows, 0, predictions, from, count);
-            long b2 = System.nanoTime();
-            perturbNanos += b1 - b0;
-            scoreNanos += b2 - b1;
-            options.progress().progress("score", from + count, n);
-        }
+        ExplanationLoop.Result result = new ExplanationLoop(new ExplanationLoop.Settings(options.sampling(),
+                options.surrogate(), options.trust())).run(new ExplanationLoop.InterpretableInput(
+                        indexed.featureCount(), CosineDistance.TEXT_SCALE, words), requested, options.topLabels());
 
         long f0 = System.nanoTime();
-        int[] labels = requested != null ? requested : topLabels(predictions[0], options.topLabels());
-        INDArray z = samples.toMatrix();
-        double[] distances = CosineDistance.toOriginal(z, CosineDistance.TEXT_SCALE);
-        Neighbourhood neighbourhood = Neighbourhood.of(z, Nd4j.createFromArray(predictions),
-                Nd4j.createFromArray(distances));
-        KLasso klasso = new KLasso(KLassoOptions.builder()
-                .kernelWidth(options.kernelWidth())
-                .featureSelection(options.featureSelection())
-                .numFeatures(options.numFeatures())
-                .build());
-        List<LocalExplanation> fits = klasso.explain(neighbourhood, labels);
         List<String> names = classNames(classifier, classes);
-        List<TextLabelExplanation> explained = new ArrayList<>(labels.length);
-        for (int i = 0; i < labels.length; i++) {
-            int label = labels[i];
-            LocalExplanation fit = fits.get(i);
-            List<WordWeight> words = new ArrayList<>(fit.weights().size());
-            for (FeatureWeight w : fit.weights()) {
-                words.add(new WordWeight(w.feature(), indexed.word(w.feature()), w.weight(),
-                        indexed.stringPositions(w.feature())));
-            }
-            explained.add(new TextLabelExplanation(label, names.get(label), predictions[0][label], fit, words));
+        List<TextLabelExplanation> explained = new ArrayList<>(result.labels().length);
+        for (int i = 0; i < result.labels().length; i++) {
+            int label = result.labels()[i];
+            explained.add(new TextLabelExplanation(label, names.get(label), result.original()[label],
+                    result.fits().get(i), wordsOf(result.fits().get(i), indexed), result.trust().get(i)));
         }
+        TextCounterfactual counterfactual = explained.stream()
+                .flatMap(l -> l.trust().counterfactualIfFound().stream().map(c -> counterfactual(c, l, indexed.featureCount(), builder, names)))
+                .findFirst().orElse(null);
         long f1 = System.nanoTime();
+        TextStageTimings timings = new TextStageTimings((t1 - t0) / 1e6, words.buildNanos / 1e6,
+                words.scoreNanos / 1e6, result.fitMillis() + (f1 - f0) / 1e6, result.trustMillis());
+        return new TextExplanation(indexed, explained, names, result.original(), options.seed(), result.used(), options,
+                timings, counterfactual, result.sampling());
+    }
 
-        TextCounterfactual counterfactual = null;
-        if (options.counterfactual()) {
-            long c0 = System.nanoTime();
-            counterfactual = counterfactual(explained, indexed.featureCount(), predictions[0], builder, classifier, names,
-                    source);
-            scoreNanos += System.nanoTime() - c0;
+    private static List<WordWeight> wordsOf(LocalExplanation fit, IndexedText indexed) {
+        List<WordWeight> words = new ArrayList<>(fit.weights().size());
+        for (FeatureWeight w : fit.weights()) {
+            words.add(new WordWeight(w.feature(), indexed.word(w.feature()), w.weight(),
+                    indexed.stringPositions(w.feature())));
         }
-        TextStageTimings timings = new TextStageTimings((t1 - t0) / 1e6, perturbNanos / 1e6, scoreNanos / 1e6,
-                (f1 - f0) / 1e6);
-        return new TextExplanation(indexed, explained, names, predictions[0], options.seed(), n, options, timings,
-                counterfactual);
+        return words;
+    }
+
+    /** The counterfactual in words, with the text the classifier saw. */
+    private static TextCounterfactual counterfactual(Counterfactuals.Counterfactual c, TextLabelExplanation fit,
+                                                     int features, PerturbedTextBuilder builder, List<String> names) {
+        Map<Integer, WordWeight> byFeature = new HashMap<>();
+        fit.words().forEach(w -> byFeature.put(w.feature(), w));
+        List<WordWeight> removed = c.removed().stream().map(byFeature::get).toList();
+        boolean[] present = new boolean[features];
+        Arrays.fill(present, true);
+        c.removed().forEach(f -> present[f] = false);
+        String text = builder.build(SampleMatrix.ofFlags(new boolean[][] {present}), 0);
+        return new TextCounterfactual(removed, c.originalLabel(), names.get(c.originalLabel()), c.newLabel(),
+                names.get(c.newLabel()), c.newProbability(), c.originalLabelProbability(), text);
     }
 
     /**
-     * The counterfactual of the predicted label (null if that label was not explained or no prefix of
-     * its positive words flips the prediction): every candidate text is scored in batches, with the
-     * explanation's own perturbation.
+     * Rows of the sample matrix as perturbed texts (words are the features), built in parallel and
+     * scored in batches. Keeps the time spent on the
+     * explanation's own samples (stage "score") apart from the trust measures'.
      */
-    private TextCounterfactual counterfactual(List<TextLabelExplanation> explained, int features, double[] original,
-                                              PerturbedTextBuilder builder, TextClassifier classifier,
-                                              List<String> names, String source) {
-        int predicted = topLabels(original, 1)[0];
-        TextLabelExplanation fit = explained.stream().filter(l -> l.label() == predicted).findFirst().orElse(null);
-        if (fit == null) {
-            return null;
-        }
-        MaskScorer scorer = masks -> {
-            RemovalSamples rows = RemovalSamples.of(masks);
-            double[][] scores = new double[masks.length][];
-            for (int from = 0; from < masks.length; from += options.batchSize()) {
-                int count = Math.min(options.batchSize(), masks.length - from);
-                List<String> batch = new ArrayList<>(count);
-                for (int i = from; i < from + count; i++) {
-                    batch.add(builder.build(rows, i));
-                }
-                double[][] scored = Probabilities.validRows(classifier.predict(batch), count, original.length, source);
-                System.arraycopy(scored, 0, scores, from, count);
-            }
-            return scores;
-        };
-        return Counterfactuals.search(fit.surrogate(), features, scorer).map(c -> {
-            Map<Integer, WordWeight> byFeature = new HashMap<>();
-            fit.words().forEach(w -> byFeature.put(w.feature(), w));
-            List<WordWeight> removed = c.removed().stream().map(byFeature::get).toList();
-            boolean[] present = new boolean[features];
-            Arrays.fill(present, true);
-            c.removed().forEach(f -> present[f] = false);
-            String text = builder.build(RemovalSamples.of(new boolean[][] {present}), 0);
-            return new TextCounterfactual(removed, c.originalLabel(), names.get(c.originalLabel()), c.newLabel(),
-                    names.get(c.newLabel()), c.newProbability(), c.originalLabelProbability(), text);
-        }).orElse(null);
-    }
+    private static final class WordScorer implements ExplanationLoop.SampleScorer {
 
-    /** Builds rows from..from+count-1 (in parallel: each row depends only on its flags, index and the seed). */
-    private static List<String> buildTexts(PerturbedTextBuilder builder, RemovalSamples samples, int from, int count,
-                                           String original) {
-        String[] texts = new String[count];
-        IntStream range = IntStream.range(0, count);
-        if (count >= 64) {
-            range = range.parallel();
+        private final int features;
+        private final PerturbedTextBuilder builder;
+        private final TextClassifier classifier;
+        private final String original;
+        private final int batchSize;
+        private final ProgressListener progress;
+        private final String source;
+        private long buildNanos;
+        private long scoreNanos;
+
+        WordScorer(int features, PerturbedTextBuilder builder, TextClassifier classifier, String original,
+                   TextExplainerOptions options) {
+            this.features = features;
+            this.builder = builder;
+            this.classifier = classifier;
+            this.original = original;
+            this.batchSize = options.batchSize();
+            this.progress = options.progress();
+            this.source = "the classifier " + classifier;
         }
-        range.forEach(i -> texts[i] = from + i == 0 ? original : builder.build(samples, from + i));
-        return Arrays.asList(texts);
+
+        @Override
+        public void score(SampleMatrix samples, int from, int count, double[][] predictions, String stage,
+                          long doneSoFar, long total) {
+            int classes = classifier.classCount();
+            for (int start = from; start < from + count; start += batchSize) {
+                int size = Math.min(batchSize, from + count - start);
+                long b0 = System.nanoTime();
+                List<String> batch = buildTexts(samples, start, size);
+                long b1 = System.nanoTime();
+                double[][] rows = Probabilities.validRows(classifier.predict(batch), size, classes, source);
+                System.arraycopy(rows, 0, predictions, start, size);
+                if (stage.equals("score")) {
+                    buildNanos += b1 - b0;
+                    scoreNanos += System.nanoTime() - b1;
+                }
+                progress.progress(stage, doneSoFar + (start + size - from), total);
+            }
+        }
+
+        /**
+         * Builds rows from..from+count-1, in parallel (each row depends only on its flags, index and
+         * the seed); a row that keeps every word is the original text.
+         */
+        private List<String> buildTexts(SampleMatrix samples, int from, int count) {
+            String[] texts = new String[count];
+            IntStream range = IntStream.range(0, count);
+            if (count >= 64) {
+                range = range.parallel();
+            }
+            range.forEach(i -> texts[i] = samples.keptCount(from + i) == features ? original
+                    : builder.build(samples, from + i));
+            return Arrays.asList(texts);
+        }
     }
 
     private static List<String> classNames(TextClassifier classifier, int classes) {
@@ -235,14 +231,6 @@ public final class TextExplainer {
         return result;
     }
 
-    /** The {@code k} labels of highest probability, most probable first (ties to the lower index). */
-    static int[] topLabels(double[] probabilities, int k) {
-        return IntStream.range(0, probabilities.length).boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> probabilities[i]).reversed())
-                .limit(Math.min(k, probabilities.length))
-                .mapToInt(Integer::intValue)
-                .toArray();
-    }
 
     private static String abbreviate(String text) {
         String oneLine = text.replace("\n", "\\n");

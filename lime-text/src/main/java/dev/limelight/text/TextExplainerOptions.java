@@ -1,9 +1,13 @@
 package dev.limelight.text;
 
-import dev.limelight.core.ProgressListener;
-
 import dev.limelight.core.ExponentialKernel;
 import dev.limelight.core.FeatureSelection;
+import dev.limelight.core.KLassoOptions;
+import dev.limelight.core.ProgressListener;
+import dev.limelight.core.sampling.AdaptiveSampling;
+import dev.limelight.core.sampling.SamplingDesign;
+import dev.limelight.core.sampling.SamplingOptions;
+import dev.limelight.core.trust.TrustOptions;
 import dev.limelight.text.perturb.Perturbation;
 import dev.limelight.text.tokenize.Tokenizer;
 import java.util.Arrays;
@@ -28,7 +32,11 @@ import java.util.Objects;
  *   <tr><td>labels</td><td>label 1 (or the top labels, see {@link Builder#topLabels})</td>
  *       <td>labels=(1,), top_labels=None</td></tr>
  *   <tr><td>seed</td><td>0</td><td>random_state=None (unrepeatable)</td></tr>
- *   <tr><td>counterfactual</td><td>false</td><td>none</td></tr>
+ *   <tr><td>samplingDesign</td><td>REMOVAL (the reference's: each sample removes k ~ U{1..d} words)</td>
+ *       <td>the only design</td></tr>
+ *   <tr><td>adaptive</td><td>off (always N samples)</td><td>none</td></tr>
+ *   <tr><td>trust</td><td>{@link TrustOptions#NONE}: no stability, fidelity curves or counterfactual</td>
+ *       <td>none</td></tr>
  * </table>
  */
 public final class TextExplainerOptions {
@@ -53,7 +61,9 @@ public final class TextExplainerOptions {
     private final int[] labels;
     private final long seed;
     private final ProgressListener progress;
-    private final boolean counterfactual;
+    private final SamplingDesign samplingDesign;
+    private final AdaptiveSampling adaptive;
+    private final TrustOptions trust;
 
     private TextExplainerOptions(Builder b) {
         this.samples = b.samples;
@@ -67,7 +77,9 @@ public final class TextExplainerOptions {
         this.labels = b.labels == null ? null : b.labels.clone();
         this.seed = b.seed;
         this.progress = b.progress;
-        this.counterfactual = b.counterfactual;
+        this.samplingDesign = b.samplingDesign;
+        this.adaptive = b.adaptive;
+        this.trust = b.trust;
     }
 
     /** @return a builder with the defaults */
@@ -84,7 +96,7 @@ public final class TextExplainerOptions {
     public Builder toBuilder() {
         Builder b = new Builder().samples(samples).batchSize(batchSize).tokenizer(tokenizer).perturbation(perturbation)
                 .kernelWidth(kernelWidth).featureSelection(featureSelection).numFeatures(numFeatures).seed(seed)
-                .progress(progress).counterfactual(counterfactual);
+                .progress(progress).samplingDesign(samplingDesign).adaptive(adaptive).trust(trust);
         return labels != null ? b.labels(labels) : b.topLabels(topLabels);
     }
 
@@ -145,7 +157,33 @@ public final class TextExplainerOptions {
 
     /** @return whether the explainer searches a counterfactual for the predicted label */
     public boolean counterfactual() {
-        return counterfactual;
+        return trust.counterfactual();
+    }
+
+    /** @return how the samples are drawn */
+    public SamplingDesign samplingDesign() {
+        return samplingDesign;
+    }
+
+    /** @return the adaptive sampling rule, or null when always {@link #samples()} are drawn */
+    public AdaptiveSampling adaptive() {
+        return adaptive;
+    }
+
+    /** @return the trust measures taken */
+    public TrustOptions trust() {
+        return trust;
+    }
+
+    /** @return the sampling part, as the explanation loop takes it */
+    public SamplingOptions sampling() {
+        return new SamplingOptions(samples, samplingDesign, adaptive, seed);
+    }
+
+    /** @return the surrogate part, as the explanation loop takes it */
+    public KLassoOptions surrogate() {
+        return KLassoOptions.builder().kernelWidth(kernelWidth).featureSelection(featureSelection)
+                .numFeatures(numFeatures).build();
     }
 
     @Override
@@ -153,7 +191,8 @@ public final class TextExplainerOptions {
         return "TextExplainerOptions[samples=" + samples + ", batchSize=" + batchSize + ", " + tokenizer
                 + ", perturbation=" + perturbation + ", kernelWidth=" + kernelWidth + ", selection=" + featureSelection
                 + ", numFeatures=" + numFeatures + ", " + (labels == null ? "topLabels=" + topLabels
-                : "labels=" + Arrays.toString(labels)) + ", seed=" + seed + (counterfactual ? ", counterfactual" : "") + "]";
+                : "labels=" + Arrays.toString(labels)) + ", seed=" + seed + ", design=" + samplingDesign
+                + (adaptive != null ? ", " + adaptive : "") + ", " + trust + "]";
     }
 
     /** Builder of {@link TextExplainerOptions}; setters validate at once. */
@@ -169,7 +208,9 @@ public final class TextExplainerOptions {
         private int[] labels = {1};
         private long seed;
         private ProgressListener progress = ProgressListener.NONE;
-        private boolean counterfactual;
+        private SamplingDesign samplingDesign = SamplingDesign.REMOVAL;
+        private AdaptiveSampling adaptive;
+        private TrustOptions trust = TrustOptions.NONE;
 
         private Builder() {
         }
@@ -313,7 +354,36 @@ public final class TextExplainerOptions {
          * @return this builder
          */
         public Builder counterfactual(boolean counterfactual) {
-            this.counterfactual = counterfactual;
+            this.trust = trust.withCounterfactual(counterfactual);
+            return this;
+        }
+
+        /**
+         * @param trust the trust measures: stability over seeds, fidelity curves, the counterfactual;
+         *              default {@link TrustOptions#NONE}
+         * @return this builder
+         */
+        public Builder trust(TrustOptions trust) {
+            this.trust = Objects.requireNonNull(trust, "trust");
+            return this;
+        }
+
+        /**
+         * @param samplingDesign how the samples are drawn; default REMOVAL, the reference's
+         * @return this builder
+         */
+        public Builder samplingDesign(SamplingDesign samplingDesign) {
+            this.samplingDesign = Objects.requireNonNull(samplingDesign, "samplingDesign");
+            return this;
+        }
+
+        /**
+         * @param adaptive sample in rounds and stop once the top words are stable, within the
+         *                 {@link #samples} budget; null (the default) for always N samples
+         * @return this builder
+         */
+        public Builder adaptive(AdaptiveSampling adaptive) {
+            this.adaptive = adaptive;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.limelight.text;
 
+import dev.limelight.core.sampling.SamplingReport;
 import dev.limelight.text.tokenize.IndexedText;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -22,10 +23,11 @@ import java.util.Optional;
  * @param counterfactual the fewest top words whose removal flips the prediction (searched when
  *                      {@link TextExplainerOptions#counterfactual()} is set, for the predicted label
  *                      if it was explained), or null if not searched or not found
+ * @param sampling      how adaptive sampling went, or null when it was off
  */
 public record TextExplanation(IndexedText text, List<TextLabelExplanation> labels, List<String> classNames,
                               double[] probabilities, long seed, int samples, TextExplainerOptions options,
-                              TextStageTimings timings, TextCounterfactual counterfactual) {
+                              TextStageTimings timings, TextCounterfactual counterfactual, SamplingReport sampling) {
 
     /** Copies the lists and the probabilities. */
     public TextExplanation {
@@ -49,6 +51,11 @@ public record TextExplanation(IndexedText text, List<TextLabelExplanation> label
         return labels.stream().filter(l -> l.label() == label).findFirst()
                 .orElseThrow(() -> new NoSuchElementException("label " + label + " was not explained; explained: "
                         + labels.stream().map(TextLabelExplanation::label).toList()));
+    }
+
+    /** @return how adaptive sampling went, if it was on */
+    public Optional<SamplingReport> samplingIfAdaptive() {
+        return Optional.ofNullable(sampling);
     }
 
     /** @return the counterfactual, if searched for and found */

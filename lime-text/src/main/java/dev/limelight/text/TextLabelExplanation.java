@@ -1,10 +1,12 @@
 package dev.limelight.text;
 
 import dev.limelight.core.LocalExplanation;
+import dev.limelight.core.trust.TrustReport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -16,13 +18,15 @@ import java.util.stream.Collectors;
  * @param surrogate   the K-Lasso fit (feature indices, intercept, score, local prediction)
  * @param words       the surrogate's features as words, sorted by decreasing |weight| as the
  *                    surrogate's
+ * @param trust       the trust measures taken for this label ({@link TrustReport#NONE} when none was asked)
  */
 public record TextLabelExplanation(int label, String name, double probability, LocalExplanation surrogate,
-                                   List<WordWeight> words) {
+                                   List<WordWeight> words, TrustReport trust) {
 
     /** Copies the word list. */
     public TextLabelExplanation {
         words = List.copyOf(words);
+        Objects.requireNonNull(trust, "trust");
     }
 
     /**

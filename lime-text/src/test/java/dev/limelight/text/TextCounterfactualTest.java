@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** The text counterfactual: the fewest top words whose removal flips the prediction, verified. */
 class TextCounterfactualTest {
@@ -29,23 +27,7 @@ class TextCounterfactualTest {
     private static TextClassifier needsBoth(String first, String second) {
         Pattern a = Pattern.compile("\\b" + first + "\\b");
         Pattern b = Pattern.compile("\\b" + second + "\\b");
-        return new TextClassifier() {
-            @Override
-            public int classCount() {
-                return 2;
-            }
-
-            @Override
-            public INDArray predict(List<String> texts) {
-                double[][] p = new double[texts.size()][];
-                for (int i = 0; i < p.length; i++) {
-                    String t = texts.get(i);
-                    double q = 0.1 + 0.42 * ((a.matcher(t).find() ? 1 : 0) + (b.matcher(t).find() ? 1 : 0));
-                    p[i] = new double[] {1 - q, q};
-                }
-                return Nd4j.createFromArray(p);
-            }
-        };
+        return TwoClassClassifier.of(t -> 0.1 + 0.42 * ((a.matcher(t).find() ? 1 : 0) + (b.matcher(t).find() ? 1 : 0)));
     }
 
     @Test

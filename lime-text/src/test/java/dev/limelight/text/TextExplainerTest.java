@@ -98,23 +98,12 @@ class TextExplainerTest {
     @Test
     void positionalFeaturesMaskEachOccurrenceOnItsOwn() {
         List<String> seen = new ArrayList<>();
-        TextClassifier countsGood = new TextClassifier() {
-            @Override
-            public int classCount() {
-                return 2;
+        TextClassifier countsGood = TwoClassClassifier.of(t -> {
+            synchronized (seen) {
+                seen.add(t);
             }
-
-            @Override
-            public INDArray predict(List<String> texts) {
-                seen.addAll(texts);
-                double[][] p = new double[texts.size()][];
-                for (int i = 0; i < p.length; i++) {
-                    double q = 0.2 + 0.3 * (texts.get(i).split("good", -1).length - 1);
-                    p[i] = new double[] {1 - q, q};
-                }
-                return Nd4j.createFromArray(p);
-            }
-        };
+            return 0.2 + 0.3 * (t.split("good", -1).length - 1);
+        });
         TextExplanation e = new TextExplainer(small().samples(300)
                 .tokenizer(Tokenizer.builder().bagOfWords(false).build()).build()).explain("good good bad", countsGood);
 
@@ -133,22 +122,7 @@ class TextExplainerTest {
 
     @Test
     void characterLevelFeaturesAreExplainedAsCharacters() {
-        TextClassifier keyedOnQ = new TextClassifier() {
-            @Override
-            public int classCount() {
-                return 2;
-            }
-
-            @Override
-            public INDArray predict(List<String> texts) {
-                double[][] p = new double[texts.size()][];
-                for (int i = 0; i < p.length; i++) {
-                    double q = texts.get(i).indexOf('q') >= 0 ? 0.9 : 0.2;
-                    p[i] = new double[] {1 - q, q};
-                }
-                return Nd4j.createFromArray(p);
-            }
-        };
+        TextClassifier keyedOnQ = TwoClassClassifier.of(t -> t.indexOf('q') >= 0 ? 0.9 : 0.2);
         TextExplanation e = new TextExplainer(small().samples(400)
                 .tokenizer(Tokenizer.builder().characterLevel(true).build()).build()).explain("aqua bar", keyedOnQ);
         assertEquals(List.of("a", "q", "u", " ", "b", "r"), e.text().words());

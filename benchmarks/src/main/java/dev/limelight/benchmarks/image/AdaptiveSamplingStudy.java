@@ -2,15 +2,15 @@ package dev.limelight.benchmarks.image;
 
 import dev.limelight.core.FeatureWeight;
 import dev.limelight.core.TopSets;
+import dev.limelight.core.sampling.AdaptiveSampling;
+import dev.limelight.core.sampling.SamplingDesign;
+import dev.limelight.core.sampling.SamplingReport;
 import dev.limelight.core.trust.Stability;
-import dev.limelight.image.AdaptiveSampling;
 import dev.limelight.image.ImageExplainer;
 import dev.limelight.image.ImageExplainerOptions;
 import dev.limelight.image.ImageExplanation;
 import dev.limelight.image.ImageFiles;
 import dev.limelight.image.RasterImage;
-import dev.limelight.image.SamplingDesign;
-import dev.limelight.image.SamplingReport;
 import dev.limelight.image.SegmenterKind;
 import dev.limelight.models.ImageModels;
 import dev.limelight.models.ModelOptions;

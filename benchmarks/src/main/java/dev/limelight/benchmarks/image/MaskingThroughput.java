@@ -1,10 +1,10 @@
 package dev.limelight.benchmarks.image;
 
 import dev.limelight.core.ImageLayout;
+import dev.limelight.core.sampling.SampleMatrix;
 import dev.limelight.image.HideMode;
 import dev.limelight.image.MaskedBatchBuilder;
 import dev.limelight.image.RasterImage;
-import dev.limelight.image.SampleMatrix;
 import dev.limelight.image.Segmentation;
 import dev.limelight.image.SegmenterKind;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.limelight.benchmarks.image;
 
+import dev.limelight.core.sampling.SampleMatrix;
 import dev.limelight.image.RasterImage;
-import dev.limelight.image.SampleMatrix;
 import dev.limelight.image.Segmentation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

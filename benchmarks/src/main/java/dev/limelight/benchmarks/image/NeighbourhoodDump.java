@@ -2,12 +2,12 @@ package dev.limelight.benchmarks.image;
 
 import dev.limelight.core.ImageClassifier;
 import dev.limelight.core.ImageInput;
+import dev.limelight.core.sampling.SampleMatrix;
+import dev.limelight.core.sampling.SamplingDesign;
 import dev.limelight.image.ImageExplainer;
 import dev.limelight.image.ImageExplainerOptions;
 import dev.limelight.image.ImageFiles;
 import dev.limelight.image.RasterImage;
-import dev.limelight.image.SampleMatrix;
-import dev.limelight.image.SamplingDesign;
 import dev.limelight.models.ImageModels;
 import dev.limelight.models.ModelOptions;
 import dev.limelight.models.Preprocessing;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.limelight.core.FeatureWeight;
 import dev.limelight.core.LocalExplanation;
-import dev.limelight.core.trust.Stability;
+import dev.limelight.core.trust.TrustJson;
 import dev.limelight.image.ImageExplanation;
 import dev.limelight.image.LabelExplanation;
 import java.io.IOException;
@@ -46,33 +46,7 @@ public final class ExplanationJson {
             for (FeatureWeight w : s.weights()) {
                 weights.addObject().put("feature", w.feature()).put("weight", w.weight());
             }
-            l.trust().stabilityIfMeasured().ifPresent(st -> {
-                ObjectNode stability = node.putObject("stability");
-                stability.put("runs", st.runs());
-                stability.put("topK", st.k());
-                stability.put("topKJaccard", st.topKJaccard());
-                ArrayNode spreads = stability.putArray("weights");
-                for (Stability.FeatureSpread f : st.features()) {
-                    spreads.addObject().put("feature", f.feature()).put("mean", f.mean()).put("std", f.std())
-                            .put("topKShare", f.topKShare());
-                }
-            });
-            l.trust().fidelityIfMeasured().ifPresent(f -> {
-                ObjectNode fidelity = node.putObject("fidelity");
-                fidelity.put("deletionArea", f.deletionArea());
-                fidelity.put("randomDeletionArea", f.randomDeletionArea());
-                fidelity.put("insertionArea", f.insertionArea());
-                fidelity.put("randomInsertionArea", f.randomInsertionArea());
-                fidelity.put("flagged", f.suspicious());
-                ArrayNode fractions = fidelity.putArray("fractions");
-                ArrayNode deletion = fidelity.putArray("deletion");
-                ArrayNode insertion = fidelity.putArray("insertion");
-                for (int i = 0; i < f.fractions().length; i++) {
-                    fractions.add(f.fractions()[i]);
-                    deletion.add(f.deletion()[i]);
-                    insertion.add(f.insertion()[i]);
-                }
-            });
+            TrustJson.putMeasures(node, l.trust());
             l.trust().counterfactualIfFound().ifPresent(c -> {
                 ObjectNode counterfactual = node.putObject("counterfactual");
                 ArrayNode removed = counterfactual.putArray("hiddenSegments");
@@ -82,22 +56,7 @@ public final class ExplanationJson {
                 counterfactual.put("originalLabelProbability", c.originalLabelProbability());
             });
         }
-        e.samplingIfAdaptive().ifPresent(a -> {
-            ObjectNode sampling = root.putObject("adaptiveSampling");
-            sampling.put("budget", a.budget());
-            sampling.put("used", a.used());
-            sampling.put("converged", a.converged());
-            ArrayNode rounds = sampling.putArray("rounds");
-            for (int i = 0; i < a.rounds().size(); i++) {
-                rounds.addObject().put("samples", a.rounds().get(i)).put("agreement", a.agreements().get(i));
-            }
-            a.lastForecast().ifPresent(f -> {
-                ArrayNode contested = sampling.putArray("contested");
-                for (int segment : f.contested()) {
-                    contested.addObject().put("segment", segment).put("topKShare", f.topKShares().get(segment));
-                }
-            });
-        });
+        e.samplingIfAdaptive().ifPresent(a -> root.set("adaptiveSampling", TrustJson.adaptiveSampling(a, "segment")));
         root.put("seed", e.seed());
         root.put("samples", e.samples());
         root.put("segments", e.segmentation().segmentCount());

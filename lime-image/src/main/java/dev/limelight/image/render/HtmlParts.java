@@ -1,5 +1,6 @@
 package dev.limelight.image.render;
 
+import dev.limelight.core.report.Html;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,7 +16,7 @@ public final class HtmlParts {
 
     /** @return {@code text} with {@code & < > "} escaped */
     public static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Html.escape(text);
     }
 
     /** @return an {@code <img>} element holding the image as a base64 PNG data URI */

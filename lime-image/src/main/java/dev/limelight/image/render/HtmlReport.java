@@ -1,6 +1,7 @@
 package dev.limelight.image.render;
 
 import dev.limelight.core.FeatureWeight;
+import dev.limelight.core.report.TrustHtml;
 import dev.limelight.image.ImageExplanation;
 import dev.limelight.image.LabelExplanation;
 import java.awt.image.BufferedImage;
@@ -46,11 +47,7 @@ public final class HtmlReport {
                         + "seed %d. Time: %s.</p>\n", e.samples(), e.segmentation().segmentCount(),
                 escape(e.options().segmenter().toString()), escape(e.options().hideMode().toString()), e.seed(),
                 escape(e.timings().toString())));
-        e.samplingIfAdaptive().ifPresent(a -> html.append(String.format(Locale.ROOT,
-                "<p><b>Adaptive sampling</b>: %d of %d samples; %s.%s</p>\n", a.used(), a.budget(),
-                a.converged() ? "the top " + a.last().k() + " reached the agreement asked for"
-                        : "the budget ran out before the top segments were stable",
-                a.contestedDescription().isEmpty() ? "" : " " + escape(capitalised(a.contestedDescription())) + ".")));
+        e.samplingIfAdaptive().ifPresent(a -> html.append(TrustHtml.adaptiveSampling(a, "segment", "segments", String::valueOf)));
         html.append(figure(e.image().toBufferedImage(), "explained image (model input)"));
         for (LabelExplanation l : e.labels()) {
             html.append("<section><h2>").append(escape(l.name())).append(String.format(Locale.ROOT,
@@ -64,10 +61,6 @@ public final class HtmlReport {
         }
         html.append("</body></html>\n");
         return html.toString();
-    }
-
-    private static String capitalised(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String weightsTable(LabelExplanation l) {
@@ -88,14 +81,7 @@ public final class HtmlReport {
 
     private static String trust(LabelExplanation l) {
         StringBuilder t = new StringBuilder();
-        l.trust().stabilityIfMeasured().ifPresent(s -> t.append(String.format(Locale.ROOT,
-                "<p><b>Stability</b>: top-%d agreement (mean pairwise Jaccard) %.3f over %d seeds.</p>\n",
-                s.k(), s.topKJaccard(), s.runs())));
-        l.trust().fidelityIfMeasured().ifPresent(f -> t.append(String.format(Locale.ROOT,
-                "<p><b>Fidelity</b>: deletion area %.4f (random order %.4f), insertion area %.4f (random %.4f)%s</p>\n",
-                f.deletionArea(), f.randomDeletionArea(), f.insertionArea(), f.randomInsertionArea(),
-                f.suspicious() ? " <b style=\"color:#d43c3c\">flagged: removing the top segments hurts no more than "
-                        + "removing random ones</b>" : "")));
+        t.append(TrustHtml.measures(l.trust(), "segments"));
         l.trust().counterfactualIfFound().ifPresent(c -> t.append(String.format(Locale.ROOT,
                 "<p><b>Counterfactual</b>: hiding segments %s makes the model predict class %d (p = %.4f).</p>\n",
                 escape(c.removed().toString()), c.newLabel(), c.newProbability())));

@@ -40,14 +40,14 @@ final class NeighbourReplacement implements Perturbation {
             String[] chosen = new String[table.features];
             SplittableRandom random = new SplittableRandom(rowSeed(seed, row));
             for (int f = 0; f < table.features; f++) {
-                if (!samples.presentFast(row, f) && candidates[f].length > 0) {
+                if (!samples.keeps(row, f) && candidates[f].length > 0) {
                     chosen[f] = candidates[f][random.nextInt(candidates[f].length)];
                 }
             }
             StringBuilder out = new StringBuilder(table.length + 16);
             for (int i = 0; i < table.tokens.length; i++) {
                 int f = table.featureOfToken[i];
-                if (f < 0 || samples.presentFast(row, f)) {
+                if (f < 0 || samples.keeps(row, f)) {
                     out.append(table.tokens[i]);
                 } else if (chosen[f] != null) {
                     out.append(chosen[f]);

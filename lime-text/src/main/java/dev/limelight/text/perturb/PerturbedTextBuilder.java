@@ -1,7 +1,9 @@
 package dev.limelight.text.perturb;
 
+import dev.limelight.core.sampling.SampleMatrix;
+
 /**
- * Builds the text of any row of a {@link RemovalSamples} matrix for one explanation. Made by
+ * Builds the text of any row of a {@link SampleMatrix} matrix for one explanation. Made by
  * {@link Perturbation#prepare}; thread-safe, so rows may be built in parallel, and the text of a
  * row depends only on the row's flags, the row index and the seed.
  */
@@ -13,5 +15,5 @@ public interface PerturbedTextBuilder {
      * @param row     the row, 0..N-1; row 0 (everything present) gives the original text
      * @return the perturbed text of that row
      */
-    String build(RemovalSamples samples, int row);
+    String build(SampleMatrix samples, int row);
 }

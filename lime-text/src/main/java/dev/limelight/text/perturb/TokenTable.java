@@ -1,5 +1,6 @@
 package dev.limelight.text.perturb;
 
+import dev.limelight.core.sampling.SampleMatrix;
 import dev.limelight.text.tokenize.IndexedText;
 
 /** The tokens of a text as arrays, for building many perturbed copies quickly. */
@@ -28,7 +29,7 @@ final class TokenTable {
     }
 
     /** Checks the sample matrix was drawn for this text's features. */
-    void check(RemovalSamples samples) {
+    void check(SampleMatrix samples) {
         if (samples.features() != features) {
             throw new IllegalArgumentException("the sample matrix has " + samples.features()
                     + " features but the text has " + features);
@@ -39,19 +40,19 @@ final class TokenTable {
      * The text of a row with every absent occurrence replaced by {@code replacement} (empty to
      * delete it): kept stretches of the original are copied as whole runs.
      */
-    String replaceAbsent(RemovalSamples samples, int row, char[] replacement) {
+    String replaceAbsent(SampleMatrix samples, int row, char[] replacement) {
         int n = tokens.length;
         int size = 0;
         for (int i = 0; i < n; i++) {
             int f = featureOfToken[i];
-            size += f < 0 || samples.presentFast(row, f) ? tokenStart[i + 1] - tokenStart[i] : replacement.length;
+            size += f < 0 || samples.keeps(row, f) ? tokenStart[i + 1] - tokenStart[i] : replacement.length;
         }
         char[] out = new char[size];
         int at = 0;
         int runStart = 0;
         for (int i = 0; i < n; i++) {
             int f = featureOfToken[i];
-            if (f >= 0 && !samples.presentFast(row, f)) {
+            if (f >= 0 && !samples.keeps(row, f)) {
                 int runLength = tokenStart[i] - runStart;
                 System.arraycopy(raw, runStart, out, at, runLength);
                 at += runLength;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.limelight.core.LocalExplanation;
+import dev.limelight.core.trust.TrustJson;
 import dev.limelight.text.TextCounterfactual;
 import dev.limelight.text.TextExplanation;
 import dev.limelight.text.TextLabelExplanation;
@@ -62,7 +63,9 @@ public final class TextExplanationJson {
                     offsets.add(o);
                 }
             }
+            TrustJson.putMeasures(node, l.trust());
         }
+        e.samplingIfAdaptive().ifPresent(a -> root.set("adaptiveSampling", TrustJson.adaptiveSampling(a, "feature")));
         if (e.options().counterfactual()) {
             root.set("counterfactual", e.counterfactualIfFound().map(TextExplanationJson::counterfactual)
                     .orElseGet(() -> JSON.createObjectNode().put("found", false)));
@@ -79,6 +82,7 @@ public final class TextExplanationJson {
         options.put("batchSize", e.options().batchSize());
         options.put("numFeatures", e.options().numFeatures());
         options.put("featureSelection", e.options().featureSelection().name().toLowerCase(Locale.ROOT));
+        options.put("design", e.options().samplingDesign().name().toLowerCase(Locale.ROOT));
         ObjectNode timings = root.putObject("timings");
         for (Map.Entry<String, Double> t : e.timings().asMap().entrySet()) {
             timings.put(t.getKey(), Math.round(t.getValue() * 10) / 10.0);

@@ -1,5 +1,7 @@
 package dev.limelight.text.render;
 
+import dev.limelight.core.report.Html;
+import dev.limelight.core.report.TrustHtml;
 import dev.limelight.text.TextExplanation;
 import dev.limelight.text.TextLabelExplanation;
 import dev.limelight.text.WordWeight;
@@ -66,6 +68,7 @@ public final class TextHtmlReport {
                         + "perturbation: %s, seed %d. Time: %s.</p>\n", e.samples(), e.text().featureCount(),
                 escape(e.options().tokenizer().toString()), escape(e.options().perturbation().toString()), e.seed(),
                 escape(e.timings().toString())));
+        e.samplingIfAdaptive().ifPresent(a -> html.append(TrustHtml.adaptiveSampling(a, "word", "words", f -> "\u201c" + e.text().word(f) + "\u201d")));
         html.append(probabilityTable(e));
         for (TextLabelExplanation l : e.labels()) {
             html.append("<section><h2>").append(escape(l.name())).append(String.format(Locale.ROOT,
@@ -76,6 +79,7 @@ public final class TextHtmlReport {
                     + "<mark style=\"background:rgba(212,60,60,.6)\">red</mark> lower the probability of ")
                     .append(escape(l.name())).append(".</p>\n");
             html.append(highlightedText(e.text(), l));
+            html.append(TrustHtml.measures(l.trust(), "words"));
             html.append("</section>\n");
         }
         if (e.options().counterfactual()) {
@@ -157,19 +161,6 @@ public final class TextHtmlReport {
 
     /** Escapes text for HTML content and attribute values; drops U+0000. */
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                case '\0' -> out.append("&#x2400;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Html.escape(text);
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.limelight.core.sampling.SampleMatrix;
+import dev.limelight.core.sampling.SamplingDesign;
 import dev.limelight.text.tokenize.IndexedText;
 import dev.limelight.text.tokenize.Tokenizer;
 import java.nio.file.Path;
@@ -23,10 +25,10 @@ class PerturbationTest {
     @TempDir
     Path dir;
 
-    private static List<Integer> removed(RemovalSamples s, int row) {
+    private static List<Integer> removed(SampleMatrix s, int row) {
         List<Integer> removed = new ArrayList<>();
         for (int f = 0; f < s.features(); f++) {
-            if (!s.isPresent(row, f)) {
+            if (!s.keeps(row, f)) {
                 removed.add(f);
             }
         }
@@ -37,7 +39,7 @@ class PerturbationTest {
     void removeBuildsTheReferencesInverseRemovingInBothModes() {
         for (boolean bow : new boolean[] {true, false}) {
             IndexedText text = Tokenizer.builder().bagOfWords(bow).build().tokenize(TEXT);
-            RemovalSamples s = RemovalSamples.draw(200, text.featureCount(), 5);
+            SampleMatrix s = SampleMatrix.draw(200, text.featureCount(), 5, SamplingDesign.REMOVAL);
             PerturbedTextBuilder b = Perturbation.remove().prepare(text, 5);
             for (int row = 0; row < s.samples(); row++) {
                 assertEquals(text.inverseRemoving(removed(s, row)), b.build(s, row), "bow=" + bow + " row " + row);
@@ -48,14 +50,14 @@ class PerturbationTest {
     @Test
     void rowZeroIsTheOriginalText() {
         IndexedText text = Tokenizer.defaults().tokenize(TEXT);
-        RemovalSamples s = RemovalSamples.draw(3, text.featureCount(), 1);
+        SampleMatrix s = SampleMatrix.draw(3, text.featureCount(), 1, SamplingDesign.REMOVAL);
         assertEquals(TEXT, Perturbation.mask("[MASK]").prepare(text, 1).build(s, 0));
     }
 
     @Test
     void maskPutsTheTokenInPlaceOfEveryOccurrenceOfARemovedWord() {
         IndexedText text = Tokenizer.defaults().tokenize(TEXT);
-        RemovalSamples s = RemovalSamples.draw(400, text.featureCount(), 9);
+        SampleMatrix s = SampleMatrix.draw(400, text.featureCount(), 9, SamplingDesign.REMOVAL);
         PerturbedTextBuilder b = Perturbation.mask("[MASK]").prepare(text, 9);
         int good = text.words().indexOf("good");
         int checked = 0;
@@ -67,7 +69,7 @@ class PerturbationTest {
                 expected += text.positions(f).length;
             }
             assertEquals(expected, masks, t);
-            if (!s.isPresent(row, good)) {
+            if (!s.keeps(row, good)) {
                 assertFalse(t.contains("good"), t);
                 checked++;
             }
@@ -79,19 +81,19 @@ class PerturbationTest {
     void neighbourReplacementPutsANearWordInPlaceOfARemovedOne() throws Exception {
         WordNeighbours n = WordNeighbours.of(Vectors.tiny(dir));
         IndexedText text = Tokenizer.defaults().tokenize("good movie");
-        RemovalSamples s = RemovalSamples.draw(300, 2, 4);
+        SampleMatrix s = SampleMatrix.draw(300, 2, 4, SamplingDesign.REMOVAL);
         PerturbedTextBuilder b = Perturbation.neighbour(n, 2).prepare(text, 4);
         Set<String> seen = new HashSet<>();
         for (int row = 1; row < s.samples(); row++) {
             String[] words = b.build(s, row).split(" ");
             assertEquals(2, words.length, "every word is still there, possibly replaced");
-            if (!s.isPresent(row, 0)) {
+            if (!s.keeps(row, 0)) {
                 assertTrue(Set.of("great", "fine").contains(words[0]), words[0]);
                 seen.add(words[0]);
             } else {
                 assertEquals("good", words[0]);
             }
-            if (s.isPresent(row, 1)) {
+            if (s.keeps(row, 1)) {
                 assertEquals("movie", words[1]);
             } else {
                 assertTrue(Set.of("film", "fine").contains(words[1]), words[1]);
@@ -104,10 +106,10 @@ class PerturbationTest {
     void aReplacementKeepsTheCapitalisationOfTheWord() throws Exception {
         WordNeighbours n = WordNeighbours.of(Vectors.tiny(dir));
         IndexedText text = Tokenizer.defaults().tokenize("Good MOVIE");
-        RemovalSamples s = RemovalSamples.draw(50, 2, 4);
+        SampleMatrix s = SampleMatrix.draw(50, 2, 4, SamplingDesign.REMOVAL);
         PerturbedTextBuilder b = Perturbation.neighbour(n, 1).prepare(text, 4);
         for (int row = 1; row < s.samples(); row++) {
-            if (!s.isPresent(row, 0) && !s.isPresent(row, 1)) {
+            if (!s.keeps(row, 0) && !s.keeps(row, 1)) {
                 assertEquals("Great FILM", b.build(s, row));
                 return;
             }
@@ -119,7 +121,7 @@ class PerturbationTest {
     void everyOccurrenceOfAReplacedWordGetsTheSameNeighbourInOneText() throws Exception {
         WordNeighbours n = WordNeighbours.of(Vectors.tiny(dir));
         IndexedText text = Tokenizer.defaults().tokenize("good good good movie");
-        RemovalSamples s = RemovalSamples.draw(100, 2, 8);
+        SampleMatrix s = SampleMatrix.draw(100, 2, 8, SamplingDesign.REMOVAL);
         PerturbedTextBuilder b = Perturbation.neighbour(n, 2).prepare(text, 8);
         for (int row = 1; row < s.samples(); row++) {
             String[] w = b.build(s, row).split(" ");
@@ -132,11 +134,11 @@ class PerturbationTest {
     void aWordWithoutAVectorFallsBackToRemoval() throws Exception {
         WordNeighbours n = WordNeighbours.of(Vectors.tiny(dir));
         IndexedText text = Tokenizer.defaults().tokenize("zebra movie");
-        RemovalSamples s = RemovalSamples.draw(100, 2, 4);
+        SampleMatrix s = SampleMatrix.draw(100, 2, 4, SamplingDesign.REMOVAL);
         PerturbedTextBuilder b = Perturbation.neighbour(n, 2).prepare(text, 4);
         PerturbedTextBuilder removal = Perturbation.remove().prepare(text, 4);
         for (int row = 1; row < s.samples(); row++) {
-            if (!s.isPresent(row, 0) && s.isPresent(row, 1)) {
+            if (!s.keeps(row, 0) && s.keeps(row, 1)) {
                 assertEquals(removal.build(s, row), b.build(s, row));
                 assertEquals(" movie", b.build(s, row));
                 return;
@@ -149,7 +151,7 @@ class PerturbationTest {
     void theChosenNeighbourDependsOnTheSeedAndRowOnly() throws Exception {
         WordNeighbours n = WordNeighbours.of(Vectors.tiny(dir));
         IndexedText text = Tokenizer.defaults().tokenize("good bad movie plot");
-        RemovalSamples s = RemovalSamples.draw(200, 4, 4);
+        SampleMatrix s = SampleMatrix.draw(200, 4, 4, SamplingDesign.REMOVAL);
         PerturbedTextBuilder first = Perturbation.neighbour(n, 2).prepare(text, 4);
         PerturbedTextBuilder second = Perturbation.neighbour(n, 2).prepare(text, 4);
         PerturbedTextBuilder otherSeed = Perturbation.neighbour(n, 2).prepare(text, 5);

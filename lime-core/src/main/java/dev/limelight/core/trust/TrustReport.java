@@ -1,8 +1,6 @@
-package dev.limelight.image;
+package dev.limelight.core.trust;
 
 import dev.limelight.core.trust.Counterfactuals.Counterfactual;
-import dev.limelight.core.trust.FidelityCurves;
-import dev.limelight.core.trust.Stability;
 import java.util.Optional;
 
 /**
@@ -10,7 +8,7 @@ import java.util.Optional;
  *
  * @param stability      agreement across independent seeds, or null
  * @param fidelity       deletion / insertion curves against random orders, or null
- * @param counterfactual the fewest top segments whose hiding flips the prediction (only for the
+ * @param counterfactual the fewest top features whose removal flips the prediction (only for the
  *                       predicted label, and only if such a set was found), or null
  */
 public record TrustReport(Stability stability, FidelityCurves fidelity, Counterfactual counterfactual) {

@@ -1,10 +1,17 @@
-package dev.limelight.image;
+package dev.limelight.core.sampling;
 
 /**
  * How the perturbed samples (rows of the {@link SampleMatrix}) are drawn. Row 0 is always the
- * original image (every segment shown).
+ * original input (every feature present). A feature is a segment of an image or a word of a text.
  */
 public enum SamplingDesign {
+
+    /**
+     * The reference's design for text ({@code LimeTextExplainer}): every row removes k distinct
+     * features, k uniform on 1..d and the removed set uniform among the sets of that size, so a row
+     * may remove every feature.
+     */
+    REMOVAL,
 
     /**
      * The reference's design: every segment of every row is shown or hidden with probability 1/2,
@@ -36,5 +43,10 @@ public enum SamplingDesign {
      * between columns (n / 2 / (n / 2 - d) for pairs), which this design removes, on top of the
      * fold-over's cancellation of two-segment interactions.
      */
-    ORTHOGONAL
+    ORTHOGONAL;
+
+    /** @return whether rows come in fold-over pairs (a row and its complement), the unit of resampling */
+    public boolean pairs() {
+        return this == ANTITHETIC || this == ORTHOGONAL;
+    }
 }

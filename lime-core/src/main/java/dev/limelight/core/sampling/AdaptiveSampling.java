@@ -1,4 +1,4 @@
-package dev.limelight.image;
+package dev.limelight.core.sampling;
 
 import java.util.Locale;
 

@@ -1,9 +1,10 @@
-package dev.limelight.image;
+package dev.limelight.core.sampling;
 
 import dev.limelight.core.TopKForecast;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * How adaptive sampling went.
@@ -37,15 +38,34 @@ public record SamplingReport(int budget, int used, List<Integer> rounds, List<Do
      *         runs that put them there; empty if none is
      */
     public String contestedDescription() {
+        return contestedDescription("segment", "segments");
+    }
+
+    /**
+     * @param feature  what a feature is ("word")
+     * @param features the plural ("words")
+     * @return as {@link #contestedDescription()}, naming the features so
+     */
+    public String contestedDescription(String feature, String features) {
+        return contestedDescription(feature, features, String::valueOf);
+    }
+
+    /**
+     * @param feature  what a feature is ("word")
+     * @param features the plural ("words")
+     * @param names    how a feature index is shown (a word itself, say)
+     * @return as {@link #contestedDescription()}, naming the features so
+     */
+    public String contestedDescription(String feature, String features, IntFunction<String> names) {
         if (last == null || last.contested().isEmpty()) {
             return "";
         }
         List<String> parts = last.contested().stream()
-                .map(s -> String.format(Locale.ROOT, "%d (%.0f %%)", s, 100 * last.topKShares().get(s)))
+                .map(s -> String.format(Locale.ROOT, "%s (%.0f %%)", names.apply(s), 100 * last.topKShares().get(s)))
                 .toList();
         String listed = parts.size() == 1 ? parts.get(0)
                 : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
-        return (parts.size() == 1 ? "segment " + listed + " is" : "segments " + listed + " are")
+        return (parts.size() == 1 ? feature + " " + listed + " is" : features + " " + listed + " are")
                 + " contested for the top " + last.k();
     }
 }

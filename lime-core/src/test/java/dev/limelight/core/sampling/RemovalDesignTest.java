@@ -1,4 +1,4 @@
-package dev.limelight.text.perturb;
+package dev.limelight.core.sampling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,20 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-class RemovalSamplesTest {
+/** The reference's text design: row 0 whole, every other row removes k ~ U{1..d} distinct features. */
+class RemovalDesignTest {
 
     @Test
     void rowZeroIsTheOriginalWithEveryFeaturePresent() {
-        RemovalSamples s = RemovalSamples.draw(50, 7, 3);
-        assertEquals(7, s.presentCount(0));
+        SampleMatrix s = SampleMatrix.draw(50, 7, 3, SamplingDesign.REMOVAL);
+        assertEquals(7, s.keptCount(0));
     }
 
     @Test
     void everyOtherRowRemovesBetweenOneAndAllFeatures() {
-        RemovalSamples s = RemovalSamples.draw(2000, 6, 3);
+        SampleMatrix s = SampleMatrix.draw(2000, 6, 3, SamplingDesign.REMOVAL);
         int[] removedCounts = new int[7];
         for (int i = 1; i < s.samples(); i++) {
-            int removed = 6 - s.presentCount(i);
+            int removed = 6 - s.keptCount(i);
             assertTrue(removed >= 1 && removed <= 6, "row " + i + " removes " + removed);
             removedCounts[removed]++;
         }
@@ -32,11 +33,11 @@ class RemovalSamplesTest {
 
     @Test
     void everyFeatureIsRemovedEquallyOften() {
-        RemovalSamples s = RemovalSamples.draw(3001, 5, 11);
+        SampleMatrix s = SampleMatrix.draw(3001, 5, 11, SamplingDesign.REMOVAL);
         for (int f = 0; f < 5; f++) {
             int removed = 0;
             for (int i = 1; i < s.samples(); i++) {
-                removed += s.isPresent(i, f) ? 0 : 1;
+                removed += s.keeps(i, f) ? 0 : 1;
             }
             // P(removed) = E[k]/d = 3/5: 1800 of 3000, 5 sigma about 135
             assertTrue(Math.abs(removed - 1800) < 135, "feature " + f + " removed " + removed + " times");
@@ -45,17 +46,17 @@ class RemovalSamplesTest {
 
     @Test
     void theSameSeedDrawsTheSameMatrix() {
-        assertEquals(RemovalSamples.draw(300, 20, 42).toMatrix(), RemovalSamples.draw(300, 20, 42).toMatrix());
+        assertEquals(SampleMatrix.draw(300, 20, 42, SamplingDesign.REMOVAL).toDoubleMatrix(), SampleMatrix.draw(300, 20, 42, SamplingDesign.REMOVAL).toDoubleMatrix());
     }
 
     @Test
     void anotherSeedDrawsAnotherMatrix() {
-        assertFalse(RemovalSamples.draw(300, 20, 42).toMatrix().equals(RemovalSamples.draw(300, 20, 43).toMatrix()));
+        assertFalse(SampleMatrix.draw(300, 20, 42, SamplingDesign.REMOVAL).toDoubleMatrix().equals(SampleMatrix.draw(300, 20, 43, SamplingDesign.REMOVAL).toDoubleMatrix()));
     }
 
     @Test
     void aTextWithoutFeaturesCannotBeSampled() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RemovalSamples.draw(10, 0, 1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SampleMatrix.draw(10, 0, 1, SamplingDesign.REMOVAL));
         assertTrue(e.getMessage().contains("features"), e.getMessage());
     }
 }

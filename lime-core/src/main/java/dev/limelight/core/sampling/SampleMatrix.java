@@ -1,4 +1,4 @@
-package dev.limelight.image;
+package dev.limelight.core.sampling;
 
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -6,9 +6,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Which segments each perturbed sample keeps: an N x S 0/1 matrix, row 0 all ones (the
- * original image), every other cell 1 with probability 1/2, as the reference's
- * {@code data_labels}. Made from a seed: the same seed gives the same matrix, bit for bit.
+ * LIME's interpretable representation of the perturbed samples: which features (segments of an
+ * image, words of a text) each sample keeps, an N x S 0/1 matrix whose row 0 is all ones (the
+ * original input), drawn with a {@link SamplingDesign}. Made from a seed: the same seed gives the
+ * same matrix, bit for bit. Immutable.
  */
 public final class SampleMatrix {
 
@@ -53,17 +54,19 @@ public final class SampleMatrix {
      * @param samples  N, at least 1 (row 0 is the original)
      * @param segments S, at least 1
      * @param seed     the random seed
-     * @param design   independent cells (the reference's, {@link #draw(int, int, long)}), fold-over
+     * @param design   the reference's text design ({@link SamplingDesign#REMOVAL}), independent cells
+     *                 (the reference's image design, {@link #draw(int, int, long)}), fold-over
      *                 pairs (rows 2k+1 drawn, rows 2k+2 their complements), or fold-over pairs from
      *                 randomised orthogonal arrays (see {@link SamplingDesign#ORTHOGONAL})
      * @throws IllegalArgumentException if N or S is below 1, or N x S exceeds 2^31 - 1
      */
     public static SampleMatrix draw(int samples, int segments, long seed, SamplingDesign design) {
         SampleMatrix drawn = switch (design) {
+            case REMOVAL -> removals(samples, segments, seed);
             case INDEPENDENT, ANTITHETIC -> draw(samples, segments, seed);
             case ORTHOGONAL -> orthogonal(samples, segments, seed);
         };
-        if (design != SamplingDesign.INDEPENDENT) {
+        if (design.pairs()) {
             byte[] cells = drawn.cells;
             for (int row = 2; row < samples; row += 2) {
                 for (int j = 0; j < segments; j++) {
@@ -72,6 +75,40 @@ public final class SampleMatrix {
             }
         }
         return drawn;
+    }
+
+    /** The {@link SamplingDesign#REMOVAL} design: row i removes k ~ U{1..S} distinct features. */
+    private static SampleMatrix removals(int samples, int features, long seed) {
+        if (samples < 1) {
+            throw new IllegalArgumentException("samples must be at least 1, got " + samples);
+        }
+        if (features < 1) {
+            throw new IllegalArgumentException("features must be at least 1 (an input with no feature cannot be "
+                    + "perturbed), got " + features);
+        }
+        if ((long) samples * features > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("sample matrix too large: " + samples + " x " + features);
+        }
+        byte[] cells = new byte[samples * features];
+        java.util.Arrays.fill(cells, (byte) 1);
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] order = new int[features];
+        for (int j = 0; j < features; j++) {
+            order[j] = j;
+        }
+        for (int i = 1; i < samples; i++) {
+            int removed = 1 + random.nextInt(features);
+            // Partial Fisher-Yates: the first `removed` entries of `order` become a uniform random
+            // subset of that size, whatever permutation `order` held before.
+            for (int j = 0; j < removed; j++) {
+                int pick = j + random.nextInt(features - j);
+                int swap = order[j];
+                order[j] = order[pick];
+                order[pick] = swap;
+                cells[i * features + order[j]] = 0;
+            }
+        }
+        return new SampleMatrix(samples, features, cells);
     }
 
     /**
@@ -130,23 +167,17 @@ public final class SampleMatrix {
 
     /** Wraps explicit rows (each S values of 0 or 1), e.g. for deletion curves or tests. */
     public static SampleMatrix of(int[][] rows) {
-        if (rows.length == 0 || rows[0].length == 0) {
-            throw new IllegalArgumentException("sample matrix is empty");
-        }
-        int s = rows[0].length;
-        byte[] cells = new byte[rows.length * s];
+        boolean[][] flags = new boolean[rows.length][];
         for (int i = 0; i < rows.length; i++) {
-            if (rows[i].length != s) {
-                throw new IllegalArgumentException("row " + i + " has " + rows[i].length + " cells, row 0 has " + s);
-            }
-            for (int j = 0; j < s; j++) {
+            flags[i] = new boolean[rows[i].length];
+            for (int j = 0; j < rows[i].length; j++) {
                 if (rows[i][j] != 0 && rows[i][j] != 1) {
                     throw new IllegalArgumentException("cells must be 0 or 1; row " + i + " column " + j + " is " + rows[i][j]);
                 }
-                cells[i * s + j] = (byte) rows[i][j];
+                flags[i][j] = rows[i][j] == 1;
             }
         }
-        return new SampleMatrix(rows.length, s, cells);
+        return ofFlags(flags);
     }
 
     /** @return the rows of all the given matrices, in order (they must have the same S) */
@@ -179,8 +210,8 @@ public final class SampleMatrix {
         return samples;
     }
 
-    /** @return S */
-    public int segments() {
+    /** @return S, the number of features (segments of an image, words of a text) */
+    public int features() {
         return segments;
     }
 
@@ -189,9 +220,40 @@ public final class SampleMatrix {
         return cells[i * segments + s] != 0;
     }
 
-    /** The backing cells, row-major; never written. */
-    byte[] cellData() {
-        return cells;
+    /** @return how many features sample {@code i} keeps */
+    public int keptCount(int i) {
+        int count = 0;
+        for (int j = 0; j < segments; j++) {
+            count += cells[i * segments + j];
+        }
+        return count;
+    }
+
+    /** @return a copy of sample {@code i}'s flags (true = kept) */
+    public boolean[] row(int i) {
+        boolean[] row = new boolean[segments];
+        for (int j = 0; j < segments; j++) {
+            row[j] = cells[i * segments + j] != 0;
+        }
+        return row;
+    }
+
+    /** Wraps explicit rows of flags (true = kept), all of the same length: the masks of a trust search. */
+    public static SampleMatrix ofFlags(boolean[][] rows) {
+        if (rows.length == 0 || rows[0].length == 0) {
+            throw new IllegalArgumentException("sample matrix is empty");
+        }
+        int s = rows[0].length;
+        byte[] cells = new byte[rows.length * s];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != s) {
+                throw new IllegalArgumentException("row " + i + " has " + rows[i].length + " cells, row 0 has " + s);
+            }
+            for (int j = 0; j < s; j++) {
+                cells[i * s + j] = (byte) (rows[i][j] ? 1 : 0);
+            }
+        }
+        return new SampleMatrix(rows.length, s, cells);
     }
 
     /** @return rows {@code [from, from + count)} as a count x S matrix of the given type */
