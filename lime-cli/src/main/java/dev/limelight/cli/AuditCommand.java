@@ -86,6 +86,11 @@ final class AuditCommand implements Callable<Integer> {
                 .gridCells(grid).hideMode(HideMode.parse(hide)).stabilityRuns(stability).batchSize(batch).seed(seed)
                 .progress(new ProgressBar(spec.commandLine().getErr(), quiet)).build();
         NetworkImageClassifier classifier = modelArguments.load();
+        if (!classifier.outputKind().isClassification()) {
+            throw new BadInputException("an audit measures a classifier (accuracy, calibration, mistakes); "
+                    + modelArguments.model + " has a " + classifier.outputKind().label() + " output, which audits do "
+                    + "not support yet");
+        }
         LabelledFolder folder = LabelledFolder.read(data, classifier.classNames());
         AuditResult result = spark == null ? new ImageAudit(options).run(folder, classifier, classifier.name())
                 : sparkAudit().run(spark, folder, modelArguments.model, modelArguments.options(), options, out);

@@ -1,5 +1,6 @@
 package dev.limelight.cli;
 
+import dev.limelight.core.OutputKind;
 import dev.limelight.models.ClassNames;
 import dev.limelight.models.ImageModels;
 import dev.limelight.models.ModelFileException;
@@ -36,6 +37,12 @@ final class ModelArguments {
     @Option(names = "--logits", description = "The model outputs logits: apply a softmax.")
     private boolean logits;
 
+    @Option(names = "--output", paramLabel = "KIND", defaultValue = "auto",
+            description = "What the model outputs: softmax (class probabilities), sigmoid (one unit: a binary "
+                    + "classifier), multi-label (independent sigmoids, each label explained on its own), regression "
+                    + "(one value). Default: auto, declared by the model's last layer.")
+    private String output;
+
     /** @return the model options these arguments give (what the model file says fills the rest) */
     ModelOptions options() {
         ModelOptions.Builder options = ModelOptions.builder().logits(logits);
@@ -45,6 +52,9 @@ final class ModelArguments {
         }
         if (labels != null) {
             options.classNames(ClassNames.read(labels));
+        }
+        if (!output.trim().equalsIgnoreCase("auto")) {
+            options.outputKind(OutputKind.parse(output));
         }
         return options.build();
     }

@@ -56,15 +56,18 @@ public final class ExplanationLoop {
      *
      * @param featureCount  d, the number of features (segments, words), at least 1
      * @param distanceScale the scale of the cosine distance to the original ({@link CosineDistance})
+     * @param outputKind    what the model's output rows are
      * @param scorer        scores rows of the sample matrix
      */
-    public record InterpretableInput(int featureCount, double distanceScale, SampleScorer scorer) {
+    public record InterpretableInput(int featureCount, double distanceScale, OutputKind outputKind,
+                                     SampleScorer scorer) {
 
         /** @throws IllegalArgumentException if there is no feature */
         public InterpretableInput {
             if (featureCount < 1) {
                 throw new IllegalArgumentException("featureCount must be at least 1, got " + featureCount);
             }
+            Objects.requireNonNull(outputKind, "outputKind");
             Objects.requireNonNull(scorer, "scorer");
         }
     }
@@ -128,11 +131,16 @@ public final class ExplanationLoop {
      * Runs the loop.
      *
      * @param input     the modality's features and scorer
-     * @param labels    the labels to explain, or null for the {@code topLabels} most probable
+     * @param labels    the labels (output columns) to explain, or null for the {@code topLabels} of
+     *                  highest output on the original
      * @param topLabels how many labels to explain when none are named
      * @return the explanation's parts
      */
     public Result run(InterpretableInput input, int[] labels, int topLabels) {
+        if (settings.trust().counterfactual() && !input.outputKind().isClassification()) {
+            throw new IllegalArgumentException("a counterfactual flips a predicted class; a " + input.outputKind().label()
+                    + " output has none (explain without the counterfactual)");
+        }
         SamplingOptions sampling = settings.sampling();
         int features = input.featureCount();
         int budget = sampling.samples();

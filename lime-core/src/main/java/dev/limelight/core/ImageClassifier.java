@@ -27,12 +27,21 @@ public interface ImageClassifier {
      * Scores a batch.
      *
      * @param batch N images as described by {@link #input()}, values in [0, 255]; may be modified
-     * @return N x K class probabilities: finite, non-negative, each row summing to 1
+     * @return N x K outputs of the {@link #outputKind()}: for the default, class probabilities
+     *         (finite, non-negative, each row summing to 1)
      */
     INDArray predict(INDArray batch);
 
     /** @return a readable name per class (default: "class 0", "class 1", ...) */
     default List<String> classNames() {
         return IntStream.range(0, classCount()).mapToObj(i -> "class " + i).collect(Collectors.toList());
+    }
+
+    /**
+     * @return what the output rows are (default {@link OutputKind#SOFTMAX}: class probabilities);
+     *         decides how they are checked and what an explained label means
+     */
+    default OutputKind outputKind() {
+        return OutputKind.SOFTMAX;
     }
 }

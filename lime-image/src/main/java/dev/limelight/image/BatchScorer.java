@@ -1,7 +1,6 @@
 package dev.limelight.image;
 
 import dev.limelight.core.ImageClassifier;
-import dev.limelight.core.Probabilities;
 import dev.limelight.core.ProgressListener;
 import dev.limelight.core.sampling.SampleMatrix;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -56,7 +55,7 @@ final class BatchScorer implements AutoCloseable {
             }
             long b1 = System.nanoTime();
             INDArray output = classifier.predict(batch);
-            double[][] rows = Probabilities.validRows(output, size, classes, source);
+            double[][] rows = classifier.outputKind().validRows(output, size, classes, source);
             System.arraycopy(rows, 0, predictions, start, size);
             if (batch != reusable) {
                 batch.close();

@@ -95,7 +95,7 @@ public final class ImageExplainer {
             SegmentScorer segments = new SegmentScorer(scorer);
             ExplanationLoop.Result result = new ExplanationLoop(loopSettings(options)).run(
                     new ExplanationLoop.InterpretableInput(segmentation.segmentCount(), CosineDistance.IMAGE_SCALE,
-                            segments), requested, options.topLabels());
+                            classifier.outputKind(), segments), requested, options.topLabels());
             List<String> names = classifier.classNames();
             List<LabelExplanation> explained = new ArrayList<>(result.labels().length);
             for (int i = 0; i < result.labels().length; i++) {

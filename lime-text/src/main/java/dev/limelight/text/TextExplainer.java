@@ -4,7 +4,6 @@ import dev.limelight.core.CosineDistance;
 import dev.limelight.core.ExplanationLoop;
 import dev.limelight.core.FeatureWeight;
 import dev.limelight.core.LocalExplanation;
-import dev.limelight.core.Probabilities;
 import dev.limelight.core.ProgressListener;
 import dev.limelight.core.TextClassifier;
 import dev.limelight.core.sampling.SampleMatrix;
@@ -116,7 +115,8 @@ public final class TextExplainer {
 
         ExplanationLoop.Result result = new ExplanationLoop(new ExplanationLoop.Settings(options.sampling(),
                 options.surrogate(), options.trust())).run(new ExplanationLoop.InterpretableInput(
-                        indexed.featureCount(), CosineDistance.TEXT_SCALE, words), requested, options.topLabels());
+                        indexed.featureCount(), CosineDistance.TEXT_SCALE, classifier.outputKind(), words), requested,
+                options.topLabels());
 
         long f0 = System.nanoTime();
         List<String> names = classNames(classifier, classes);
@@ -196,7 +196,7 @@ public final class TextExplainer {
                 long b0 = System.nanoTime();
                 List<String> batch = buildTexts(samples, start, size);
                 long b1 = System.nanoTime();
-                double[][] rows = Probabilities.validRows(classifier.predict(batch), size, classes, source);
+                double[][] rows = classifier.outputKind().validRows(classifier.predict(batch), size, classes, source);
                 System.arraycopy(rows, 0, predictions, start, size);
                 if (stage.equals("score")) {
                     buildNanos += b1 - b0;

@@ -1,6 +1,7 @@
 package dev.limelight.models;
 
 import dev.limelight.core.ImageInput;
+import dev.limelight.core.OutputKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -131,11 +132,19 @@ public final class ImageModels {
                             + " ModelOptions.builder().inputSize(height, width)"));
         }
         long outputs = network.outputSize(input);
-        if (outputs < 2 || outputs > Integer.MAX_VALUE) {
+        OutputKind kind = options.logits() ? OutputKind.SOFTMAX : options.outputKind()
+                .orElse(network.declaredOutputKind(outputs).orElse(OutputKind.SOFTMAX));
+        boolean oneUnit = kind == OutputKind.SIGMOID || kind == OutputKind.REGRESSION;
+        if (oneUnit && outputs != 1) {
             throw new ModelFileException(file, ModelFileException.Problem.UNSUPPORTED_MODEL, name + " outputs "
-                    + outputs + " value(s) per image; a classifier has at least 2 classes");
+                    + outputs + " values per image; a " + kind.label() + " output is one value");
         }
-        int classCount = (int) outputs;
+        if (!oneUnit && (outputs < 2 || outputs > Integer.MAX_VALUE)) {
+            throw new ModelFileException(file, ModelFileException.Problem.UNSUPPORTED_MODEL, name + " outputs "
+                    + outputs + " value(s) per image; a classifier has at least 2 classes (a binary classifier with "
+                    + "one unit: declare a sigmoid output; a regression head: declare a regression output)");
+        }
+        int classCount = kind == OutputKind.SIGMOID ? 2 : (int) outputs;
         Optional<ModelCard> card = network.card();
         if (network.hasNormalizer() && options.preprocessing().isEmpty() && card.isEmpty()) {
             throw new IllegalArgumentException(name + " holds a DL4J normalizer (normalizer.bin), which Limelight"
@@ -150,6 +159,7 @@ public final class ImageModels {
         List<String> names = options.classNames()
                 .orElse(card.map(ModelCard::classNames).orElse(ClassNames.numbered(classCount)));
         ClassNames.requireCount(names, classCount, name);
-        return new NetworkImageClassifier(network, name, input, classCount, preprocessing, options.logits(), names);
+        return new NetworkImageClassifier(network, name, input, classCount, preprocessing, options.logits(), kind,
+                names);
     }
 }

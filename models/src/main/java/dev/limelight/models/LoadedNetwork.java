@@ -2,6 +2,7 @@ package dev.limelight.models;
 
 import dev.limelight.core.ImageInput;
 import dev.limelight.core.ImageLayout;
+import dev.limelight.core.OutputKind;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -11,11 +12,17 @@ import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -173,6 +180,37 @@ public final class LoadedNetwork {
             throw unsupported(name + " outputs " + out + " per image, not a vector of class scores");
         }
         return ff.getSize();
+    }
+
+    /**
+     * The output kind the network's last layer declares through its activation: softmax, sigmoid
+     * (one unit: a binary classifier; several: multi-label), identity with one unit (regression).
+     *
+     * @param outputs the network's output count
+     * @return the declared kind, or empty when the activation says none of these (logits, say)
+     */
+    public Optional<OutputKind> declaredOutputKind(long outputs) {
+        Layer last;
+        if (network instanceof ComputationGraph g) {
+            var conf = g.getConfiguration();
+            GraphVertex vertex = conf.getVertices().get(conf.getNetworkOutputs().get(0));
+            last = vertex instanceof LayerVertex lv ? lv.getLayerConf().getLayer() : null;
+        } else {
+            var confs = ((MultiLayerNetwork) network).getLayerWiseConfigurations().getConfs();
+            last = confs.get(confs.size() - 1).getLayer();
+        }
+        IActivation activation = last instanceof BaseLayer base ? base.getActivationFn()
+                : last instanceof ActivationLayer act ? act.getActivationFn() : null;
+        if (activation instanceof ActivationSoftmax) {
+            return Optional.of(OutputKind.SOFTMAX);
+        }
+        if (activation instanceof ActivationSigmoid) {
+            return Optional.of(outputs == 1 ? OutputKind.SIGMOID : OutputKind.MULTI_LABEL);
+        }
+        if (activation instanceof ActivationIdentity && outputs == 1) {
+            return Optional.of(OutputKind.REGRESSION);
+        }
+        return Optional.empty();
     }
 
     private InputType propagate(MultiLayerNetwork mln, InputType type) {

@@ -1,5 +1,6 @@
 package dev.limelight.models;
 
+import dev.limelight.core.OutputKind;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,9 @@ import java.util.Optional;
  *   <tr><td>{@link Builder#classNames(List) classNames}</td>
  *       <td>the model card's; else "class 0", "class 1", ...</td></tr>
  *   <tr><td>{@link Builder#name(String) name}</td><td>the file name</td></tr>
+ *   <tr><td>{@link Builder#outputKind(OutputKind) outputKind}</td><td>declared by the network's last
+ *       layer: softmax; one sigmoid unit (a binary classifier); several sigmoids (multi-label); one
+ *       identity unit (regression)</td></tr>
  * </table>
  */
 public final class ModelOptions implements Serializable {
@@ -35,6 +39,7 @@ public final class ModelOptions implements Serializable {
     private final int inputWidth;
     private final List<String> classNames;
     private final String name;
+    private final OutputKind outputKind;
 
     private ModelOptions(Builder b) {
         this.preprocessing = b.preprocessing;
@@ -43,6 +48,7 @@ public final class ModelOptions implements Serializable {
         this.inputWidth = b.inputWidth;
         this.classNames = b.classNames;
         this.name = b.name;
+        this.outputKind = b.outputKind;
     }
 
     /** @return a builder holding the defaults */
@@ -64,6 +70,7 @@ public final class ModelOptions implements Serializable {
         b.inputWidth = inputWidth;
         b.classNames = classNames;
         b.name = name;
+        b.outputKind = outputKind;
         return b;
     }
 
@@ -102,12 +109,18 @@ public final class ModelOptions implements Serializable {
         return Optional.ofNullable(name);
     }
 
+    /** @return the output kind given explicitly, if any (else the network's last layer declares it) */
+    public Optional<OutputKind> outputKind() {
+        return Optional.ofNullable(outputKind);
+    }
+
     @Override
     public String toString() {
         return "ModelOptions[preprocessing=" + (preprocessing == null ? "(from the model or unit)" : preprocessing)
                 + ", logits=" + logits + ", inputSize=" + (hasInputSize() ? inputHeight + "x" + inputWidth : "(from the model)")
                 + ", classNames=" + (classNames == null ? "(from the model or numbered)" : classNames.size() + " names")
-                + ", name=" + (name == null ? "(the file name)" : name) + "]";
+                + ", name=" + (name == null ? "(the file name)" : name)
+                + ", outputKind=" + (outputKind == null ? "(declared by the network)" : outputKind.label()) + "]";
     }
 
     /** Builds {@link ModelOptions}; each setter documents its default. */
@@ -119,8 +132,18 @@ public final class ModelOptions implements Serializable {
         private int inputWidth;
         private List<String> classNames;
         private String name;
+        private OutputKind outputKind;
 
         private Builder() {
+        }
+
+        /**
+         * @param outputKind what the network's outputs are; default: declared by its last layer
+         * @return this builder
+         */
+        public Builder outputKind(OutputKind outputKind) {
+            this.outputKind = outputKind;
+            return this;
         }
 
         /**

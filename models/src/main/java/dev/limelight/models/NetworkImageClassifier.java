@@ -2,20 +2,21 @@ package dev.limelight.models;
 
 import dev.limelight.core.ImageClassifier;
 import dev.limelight.core.ImageInput;
-import dev.limelight.core.Probabilities;
+import dev.limelight.core.OutputKind;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * A real DL4J network (Keras import or DL4J zip) as lime-core's {@link ImageClassifier}: it takes
  * batches of [0, 255] RGB pixels in the network's own layout ({@link #input()}), preprocesses them
  * in place with its {@link Preprocessing} preset, runs the network in inference mode, applies a
- * softmax when the network outputs logits, and checks that every row is a probability vector
- * ({@link Probabilities#requireValid}: finite, non-negative, summing to 1 within 1e-3), failing with
- * a message naming the model otherwise.
+ * softmax when the network outputs logits, turns a single sigmoid unit into two classes, and checks
+ * the rows for their {@link OutputKind} (class probabilities: finite, non-negative, summing to 1
+ * within 1e-3), failing with a message naming the model otherwise.
  *
  * <p>Made by {@link ImageModels}. {@link #predict} is synchronized: DL4J networks are not safe for
  * concurrent use.
@@ -28,17 +29,19 @@ public final class NetworkImageClassifier implements ImageClassifier {
     private final int classCount;
     private final Preprocessing preprocessing;
     private final boolean logits;
+    private final OutputKind outputKind;
     private final List<String> classNames;
     private long forwardNanos;
 
     NetworkImageClassifier(LoadedNetwork network, String name, ImageInput input, int classCount,
-            Preprocessing preprocessing, boolean logits, List<String> classNames) {
+            Preprocessing preprocessing, boolean logits, OutputKind outputKind, List<String> classNames) {
         this.network = Objects.requireNonNull(network, "network");
         this.name = Objects.requireNonNull(name, "name");
         this.input = Objects.requireNonNull(input, "input");
         this.classCount = classCount;
         this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
         this.logits = logits;
+        this.outputKind = Objects.requireNonNull(outputKind, "outputKind");
         this.classNames = List.copyOf(classNames);
     }
 
@@ -55,6 +58,15 @@ public final class NetworkImageClassifier implements ImageClassifier {
     @Override
     public List<String> classNames() {
         return classNames;
+    }
+
+    /**
+     * @return what the rows {@link #predict} returns are; a single sigmoid unit comes back as two
+     *         classes, [1 - p, p]
+     */
+    @Override
+    public OutputKind outputKind() {
+        return outputKind;
     }
 
     /** @return the preset applied to every batch */
@@ -119,13 +131,18 @@ public final class NetworkImageClassifier implements ImageClassifier {
         if (logits) {
             output = Transforms.softmax(output, false);
         }
-        return Probabilities.requireValid(output, n, classCount, name);
+        if (outputKind == OutputKind.SIGMOID) {
+            output = Nd4j.hstack(output.rsub(1.0), output);
+        }
+        outputKind.validRows(output, n, classCount, name);
+        return output;
     }
 
     @Override
     public String toString() {
         return name + " (" + (network.isComputationGraph() ? "ComputationGraph" : "MultiLayerNetwork") + ", input "
-                + input + ", preprocessing " + preprocessing + (logits ? ", softmax applied" : "") + ", " + classCount
-                + " classes)";
+                + input + ", preprocessing " + preprocessing + (logits ? ", softmax applied" : "") + ", "
+                + outputKind.label() + " output, " + classCount + (outputKind == OutputKind.REGRESSION ? " value)"
+                : " classes)");
     }
 }
