@@ -2,7 +2,6 @@ package dev.limelight.training;
 
 import dev.limelight.core.FeatureWeight;
 import dev.limelight.core.ImageClassifier;
-import dev.limelight.image.HideMode;
 import dev.limelight.image.ImageExplainer;
 import dev.limelight.image.ImageExplainerOptions;
 import dev.limelight.image.ImageExplanation;
@@ -53,18 +52,19 @@ public final class LimeTrainingListener extends BaseTrainingListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(LimeTrainingListener.class);
 
+    /** How probes are explained unless {@link Builder#explainer} says otherwise: 150 samples. */
+    public static final ImageExplainerOptions DEFAULT_EXPLAINER = ImageExplainerOptions.builder().samples(150).build();
+
     private final Function<Model, ImageClassifier> classifiers;
     private final List<Probe> probes;
     private final int everyEpochs;
     private final int everyIterations;
-    private final int samples;
+    private final ImageExplainerOptions explainer;
     private final int gridCells;
-    private final HideMode hideMode;
-    private final int stabilityRuns;
+    private final int keptOverlays;
     private final ReliancePolicy policy;
     private final long budgetMillis;
     private final DataSetIterator evaluation;
-    private final long seed;
 
     private final List<RelianceRecord> records = new ArrayList<>();
     private final Map<String, List<BufferedImage>> overlays = new HashMap<>();
@@ -82,14 +82,12 @@ public final class LimeTrainingListener extends BaseTrainingListener {
         this.probes = List.copyOf(b.probes);
         this.everyEpochs = b.everyEpochs;
         this.everyIterations = b.everyIterations;
-        this.samples = b.samples;
+        this.explainer = b.explainer;
         this.gridCells = b.gridCells;
-        this.hideMode = b.hideMode;
-        this.stabilityRuns = b.stabilityRuns;
+        this.keptOverlays = b.keptOverlays;
         this.policy = b.policy;
         this.budgetMillis = b.budgetMillis;
         this.evaluation = b.evaluation;
-        this.seed = b.seed;
     }
 
     /**
@@ -157,9 +155,8 @@ public final class LimeTrainingListener extends BaseTrainingListener {
                 .create(gridCells).segment(ImageResizer.resize(probe.image(), w, h).withChannels(
                         classifier.input().channels())));
         boolean[] mask = masks.computeIfAbsent(probe.name(), name -> probe.maskAt(w, h));
-        ImageExplanation e = new ImageExplainer(ImageExplainerOptions.builder()
-                .samples(samples).segmenter(Segmenter.fixed(segmentation)).hideMode(hideMode)
-                .labels(probe.label()).seed(seed).stability(stabilityRuns, 3).build()).explain(probe.image(), classifier);
+        ImageExplanation e = new ImageExplainer(explainer.toBuilder().segmenter(Segmenter.fixed(segmentation))
+                .labels(probe.label()).build()).explain(probe.image(), classifier);
         INDArray original = PhotoBatch.of(List.of(probe.image()), classifier.input());
         double[] p = classifier.predict(original).toDoubleVector();
         int predicted = 0;
@@ -170,8 +167,11 @@ public final class LimeTrainingListener extends BaseTrainingListener {
         double share = ignoredShare(weights, segmentation, mask);
         List<Integer> top = weights.subList(0, Math.min(3, weights.size())).stream().map(FeatureWeight::feature).toList();
         double stability = e.top().trust().stabilityIfMeasured().map(s -> s.topKJaccard()).orElse(Double.NaN);
-        overlays.computeIfAbsent(probe.name(), n -> new ArrayList<>())
-                .add(ExplanationImages.overlay(e, probe.label(), 3));
+        List<BufferedImage> kept = overlays.computeIfAbsent(probe.name(), n -> new ArrayList<>());
+        kept.add(ExplanationImages.overlay(e, probe.label(), 3));
+        if (kept.size() > keptOverlays) {
+            kept.remove(0);
+        }
         return new RelianceRecord(epochs, iterations, probe.name(), predicted, e.top().probability(), share, top,
                 stability, accuracy, (System.nanoTime() - t0) / 1e6);
     }
@@ -220,7 +220,10 @@ public final class LimeTrainingListener extends BaseTrainingListener {
         return total <= 0 ? 0 : listenerNanos / total;
     }
 
-    /** @return each probe's overlays, one per checkpoint at which it was explained */
+    /**
+     * @return each probe's overlays, one per checkpoint at which it was explained, the last
+     *         {@link Builder#keptOverlays(int)} of them
+     */
     public Map<String, List<BufferedImage>> overlays() {
         return Collections.unmodifiableMap(overlays);
     }
@@ -241,14 +244,12 @@ public final class LimeTrainingListener extends BaseTrainingListener {
         private final List<Probe> probes = new ArrayList<>();
         private int everyEpochs = 1;
         private int everyIterations;
-        private int samples = 150;
+        private ImageExplainerOptions explainer = DEFAULT_EXPLAINER;
         private int gridCells = 16;
-        private HideMode hideMode = HideMode.segmentMean();
-        private int stabilityRuns = 1;
+        private int keptOverlays = 20;
         private ReliancePolicy policy = ReliancePolicy.NONE;
         private long budgetMillis = Long.MAX_VALUE;
         private DataSetIterator evaluation;
-        private long seed;
 
         private Builder(Function<Model, ImageClassifier> classifiers) {
             this.classifiers = Objects.requireNonNull(classifiers, "classifiers");
@@ -272,9 +273,14 @@ public final class LimeTrainingListener extends BaseTrainingListener {
             return this;
         }
 
-        /** @param n perturbed samples per probe (default 150) */
-        public Builder samples(int n) {
-            this.samples = atLeast("samples", n, 2);
+        /**
+         * @param options how each probe is explained: samples, hide mode, seed, stability, sampling
+         *                design and the rest; the segmenter and the label are the listener's (a grid of
+         *                {@link #gridCells} cells, the probe's label). Default: 150 samples, the
+         *                other {@link ImageExplainerOptions} defaults
+         */
+        public Builder explainer(ImageExplainerOptions options) {
+            this.explainer = Objects.requireNonNull(options, "options");
             return this;
         }
 
@@ -284,15 +290,9 @@ public final class LimeTrainingListener extends BaseTrainingListener {
             return this;
         }
 
-        /** @param mode what hidden cells show (default segment mean; black suits dark backgrounds) */
-        public Builder hideMode(HideMode mode) {
-            this.hideMode = Objects.requireNonNull(mode, "mode");
-            return this;
-        }
-
-        /** @param runs seeds per probe for the stability figure (default 1: not measured) */
-        public Builder stabilityRuns(int runs) {
-            this.stabilityRuns = atLeast("stabilityRuns", runs, 1);
+        /** @param n overlays kept per probe for the report, the most recent (default 20) */
+        public Builder keptOverlays(int n) {
+            this.keptOverlays = atLeast("keptOverlays", n, 1);
             return this;
         }
 
@@ -314,12 +314,6 @@ public final class LimeTrainingListener extends BaseTrainingListener {
         /** @param data evaluation data for the accuracy series (default none) */
         public Builder evaluation(DataSetIterator data) {
             this.evaluation = data;
-            return this;
-        }
-
-        /** @param seed the explanations' seed (default 0) */
-        public Builder seed(long seed) {
-            this.seed = seed;
             return this;
         }
 

@@ -1,10 +1,12 @@
 package dev.limelight.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.limelight.image.HideMode;
+import dev.limelight.image.ImageExplainerOptions;
 import dev.limelight.image.RasterImage;
 import dev.limelight.models.ImageModels;
 import dev.limelight.models.ModelOptions;
@@ -89,7 +91,8 @@ class LimeTrainingListenerTest {
         Probe probe = Probe.withIgnoredRectangle("patched", new RasterImage(SIZE, SIZE, 1, pixels), 1, 0, 0, 7, 7);
         ModelOptions options = ModelOptions.builder().preprocessing(Preprocessing.UNIT).inputSize(SIZE, SIZE).build();
         return LimeTrainingListener.builder(net -> ImageModels.wrap(net, options)).probes(List.of(probe))
-                .samples(150).hideMode(HideMode.constant(0, 0, 0)).policy(policy).build();
+                .explainer(ImageExplainerOptions.builder().samples(150).hideMode(HideMode.constant(0, 0, 0)).build())
+                .policy(policy).build();
     }
 
     private static void train(MultiLayerNetwork net, DataSet data, int epochs) {
@@ -143,6 +146,25 @@ class LimeTrainingListenerTest {
         assertTrue(watch.shouldStop());
         assertTrue(e.record().ignoredShare() > 0.5, e.getMessage());
         assertTrue(watch.records().size() < 5, "stopped before the last epoch");
+    }
+
+    @Test
+    void theListenerKeepsOnlyTheMostRecentOverlaysAndExplainsWithTheOptionsItIsGiven() {
+        float[] pixels = image(new SplittableRandom(77), 1, true);
+        Probe probe = Probe.withIgnoredRectangle("patched", new RasterImage(SIZE, SIZE, 1, pixels), 1, 0, 0, 7, 7);
+        ModelOptions options = ModelOptions.builder().preprocessing(Preprocessing.UNIT).inputSize(SIZE, SIZE).build();
+        LimeTrainingListener watch = LimeTrainingListener.builder(net -> ImageModels.wrap(net, options))
+                .probes(List.of(probe)).keptOverlays(2)
+                .explainer(ImageExplainerOptions.builder().samples(40).stability(2, 3).build()).build();
+        MultiLayerNetwork net = network();
+
+        for (int i = 0; i < 3; i++) {
+            watch.checkpoint(net);
+        }
+
+        assertEquals(3, watch.records().size());
+        assertEquals(2, watch.overlays().get("patched").size(), "only the last 2 overlays are kept");
+        assertFalse(Double.isNaN(watch.records().get(0).stability()), "stability from the explainer options");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.limelight.studies.training;
 
 import dev.limelight.image.HideMode;
+import dev.limelight.image.ImageExplainerOptions;
 import dev.limelight.image.RasterImage;
 import dev.limelight.models.ImageModels;
 import dev.limelight.models.ModelOptions;
@@ -62,7 +63,8 @@ public final class FashionMnistShortcut {
             ModelOptions options = ModelOptions.builder().preprocessing(Preprocessing.UNIT)
                     .inputSize(FashionMnist.SIZE, FashionMnist.SIZE).classNames(FashionMnist.CLASS_NAMES).build();
             LimeTrainingListener watch = LimeTrainingListener.builder(n -> ImageModels.wrap(n, options))
-                    .probes(probes).samples(200).hideMode(HideMode.constant(0, 0, 0))
+                    .probes(probes).explainer(ImageExplainerOptions.builder().samples(200)
+                            .hideMode(HideMode.constant(0, 0, 0)).build())
                     .evaluation(iterator(data, evaluation, false)).build();
             watch.checkpoint(net);
             DataSet all = dataSet(data, train, planted);
