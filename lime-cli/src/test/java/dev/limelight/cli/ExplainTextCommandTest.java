@@ -27,9 +27,9 @@ class ExplainTextCommandTest {
         assertEquals(Limelight.DONE, code, err.toString());
         assertTrue(out.toString().contains("counterfactual: removing ["), out.toString());
         JsonNode json = new ObjectMapper().readTree(dir.resolve("explanation.json").toFile());
-        JsonNode c = json.get("counterfactual");
+        JsonNode c = json.get("labels").get(0).get("counterfactual");
         assertTrue(c.get("found").asBoolean(), c.toString());
-        assertNotEquals(c.get("originalLabel").asInt(), c.get("newLabel").asInt());
+        assertNotEquals(json.get("labels").get(0).get("label").asInt(), c.get("newLabel").asInt());
         assertTrue(c.get("newProbability").asDouble() > c.get("originalLabelProbability").asDouble(), c.toString());
         assertTrue(c.get("removed").size() > 0, "the counterfactual removes at least one word: " + c);
         for (JsonNode removed : c.get("removed")) {

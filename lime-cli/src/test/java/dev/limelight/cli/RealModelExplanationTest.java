@@ -45,7 +45,7 @@ class RealModelExplanationTest {
         JsonNode label = first.get("labels").get(0);
         assertEquals(2, label.get("label").asInt(), "MobileNetV2 calls the dogs photo 'Neutral' (class 2)");
         assertTrue(label.get("probability").asDouble() > 0.9);
-        assertTrue(first.get("segments").asInt() >= 30, "the default SLIC gives a real segmentation");
+        assertTrue(first.get("input").get("segments").asInt() >= 30, "the default SLIC gives a real segmentation");
         assertTrue(Files.exists(dir.resolve("a").resolve("report.html")));
     }
 }

@@ -108,12 +108,16 @@ public final class ImageExplainer {
                     (preparedAt - t2 + segments.samplesBuildNanos) / 1e6, segments.samplesScoreNanos / 1e6,
                     result.fitMillis(), result.trustMillis());
             return new ImageExplanation(image, segmentation, explained, options.seed(), result.used(), options, timings,
-                    result.sampling());
+                    result.sampling(), new ImageExplanation.ModelAnswer(classifier.outputKind(), names,
+                            result.original()));
         }
     }
 
-    /** The loop's settings: the options' sampling, surrogate and trust parts. */
-    static ExplanationLoop.Settings loopSettings(ImageExplainerOptions options) {
+    /**
+     * @param options the image explainer's options
+     * @return the explanation loop's settings: the options' sampling, surrogate and trust parts
+     */
+    public static ExplanationLoop.Settings loopSettings(ImageExplainerOptions options) {
         return new ExplanationLoop.Settings(
                 new SamplingOptions(options.samples(), options.samplingDesign(), options.adaptive(), options.seed()),
                 KLassoOptions.builder()

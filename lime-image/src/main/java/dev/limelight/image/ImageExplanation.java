@@ -1,5 +1,6 @@
 package dev.limelight.image;
 
+import dev.limelight.core.OutputKind;
 import dev.limelight.core.sampling.SamplingReport;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -16,14 +17,38 @@ import java.util.NoSuchElementException;
  * @param options      the options used
  * @param timings      wall time per stage
  * @param sampling     how adaptive sampling went, or null if the sample count was fixed
+ * @param model        what the model is: its output kind, class names and outputs on the original
  */
 public record ImageExplanation(RasterImage image, Segmentation segmentation, List<LabelExplanation> labels, long seed,
                                int samples, ImageExplainerOptions options, StageTimings timings,
-                               SamplingReport sampling) {
+                               SamplingReport sampling, ModelAnswer model) {
+
+    /**
+     * What the model answered on the original image.
+     *
+     * @param outputKind what its outputs are
+     * @param classNames its name per output column
+     * @param outputs    its outputs on the original
+     */
+    public record ModelAnswer(OutputKind outputKind, List<String> classNames, double[] outputs) {
+
+        /** Copies the names and outputs. */
+        public ModelAnswer {
+            classNames = List.copyOf(classNames);
+            outputs = outputs.clone();
+        }
+    }
 
     /** Copies the label list. */
     public ImageExplanation {
         labels = List.copyOf(labels);
+    }
+
+    /** An explanation rebuilt without the model's answer (from stored audit rows). */
+    public ImageExplanation(RasterImage image, Segmentation segmentation, List<LabelExplanation> labels, long seed,
+                            int samples, ImageExplainerOptions options, StageTimings timings, SamplingReport sampling) {
+        this(image, segmentation, labels, seed, samples, options, timings, sampling,
+                new ModelAnswer(OutputKind.SOFTMAX, List.of(), new double[0]));
     }
 
     /** @return how adaptive sampling went, if it was used */

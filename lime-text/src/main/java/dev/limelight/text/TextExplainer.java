@@ -133,7 +133,7 @@ public final class TextExplainer {
         TextStageTimings timings = new TextStageTimings((t1 - t0) / 1e6, words.buildNanos / 1e6,
                 words.scoreNanos / 1e6, result.fitMillis() + (f1 - f0) / 1e6, result.trustMillis());
         return new TextExplanation(indexed, explained, names, result.original(), options.seed(), result.used(), options,
-                timings, counterfactual, result.sampling());
+                timings, counterfactual, result.sampling(), classifier.outputKind());
     }
 
     private static List<WordWeight> wordsOf(LocalExplanation fit, IndexedText indexed) {

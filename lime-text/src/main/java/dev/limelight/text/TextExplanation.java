@@ -1,5 +1,6 @@
 package dev.limelight.text;
 
+import dev.limelight.core.OutputKind;
 import dev.limelight.core.sampling.SamplingReport;
 import dev.limelight.text.tokenize.IndexedText;
 import java.util.List;
@@ -24,10 +25,12 @@ import java.util.Optional;
  *                      {@link TextExplainerOptions#counterfactual()} is set, for the predicted label
  *                      if it was explained), or null if not searched or not found
  * @param sampling      how adaptive sampling went, or null when it was off
+ * @param outputKind    what the classifier's outputs are
  */
 public record TextExplanation(IndexedText text, List<TextLabelExplanation> labels, List<String> classNames,
                               double[] probabilities, long seed, int samples, TextExplainerOptions options,
-                              TextStageTimings timings, TextCounterfactual counterfactual, SamplingReport sampling) {
+                              TextStageTimings timings, TextCounterfactual counterfactual, SamplingReport sampling,
+                              OutputKind outputKind) {
 
     /** Copies the lists and the probabilities. */
     public TextExplanation {

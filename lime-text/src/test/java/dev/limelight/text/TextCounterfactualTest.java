@@ -71,7 +71,7 @@ class TextCounterfactualTest {
         TextExplanation e = new TextExplainer(options().build()).explain(REVIEW, new KeywordClassifier("zebra", 0.9, 0.8));
 
         assertTrue(e.counterfactualIfFound().isEmpty());
-        JsonNode json = TextExplanationJson.toJson(e).get("counterfactual");
+        JsonNode json = TextExplanationJson.toJson(e).get("labels").get(0).get("counterfactual");
         assertFalse(json.get("found").asBoolean());
         assertTrue(TextHtmlReport.render(e, "ignores").contains("None found"));
     }
@@ -80,7 +80,7 @@ class TextCounterfactualTest {
     void theReportsCarryAFoundCounterfactual() {
         TextExplanation e = new TextExplainer(options().build()).explain(REVIEW, new KeywordClassifier("excellent", 0.9, 0.2));
 
-        JsonNode json = TextExplanationJson.toJson(e).get("counterfactual");
+        JsonNode json = TextExplanationJson.toJson(e).get("labels").get(0).get("counterfactual");
         assertTrue(json.get("found").asBoolean());
         assertEquals("excellent", json.get("removed").get(0).get("word").asText());
         assertEquals("without", json.get("newName").asText());
@@ -92,7 +92,7 @@ class TextCounterfactualTest {
         KeywordClassifier model = new KeywordClassifier("excellent", 0.9, 0.2);
         TextExplanation notAsked = new TextExplainer(options().counterfactual(false).build()).explain(REVIEW, model);
         assertTrue(notAsked.counterfactualIfFound().isEmpty());
-        assertFalse(TextExplanationJson.toJson(notAsked).has("counterfactual"));
+        assertFalse(TextExplanationJson.toJson(notAsked).get("labels").get(0).has("counterfactual"));
 
         TextExplanation otherLabel = new TextExplainer(options().labels(0).build()).explain(REVIEW, model);
         assertTrue(otherLabel.counterfactualIfFound().isEmpty(), "label 1 is predicted, only label 0 was explained");

@@ -2,24 +2,24 @@ package dev.limelight.image.render;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.limelight.core.FeatureWeight;
-import dev.limelight.core.LocalExplanation;
-import dev.limelight.core.trust.TrustJson;
+import dev.limelight.core.ExplanationLoop;
+import dev.limelight.core.report.ExplanationDocument;
+import dev.limelight.image.ImageExplainer;
+import dev.limelight.image.ImageExplainerOptions;
 import dev.limelight.image.ImageExplanation;
 import dev.limelight.image.LabelExplanation;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON form of an image explanation: {@code labels} (each with {@code label}, {@code name},
- * {@code probability}, {@code intercept}, {@code score}, {@code localPrediction}, {@code weights}
- * as {feature, weight} sorted by |weight|), {@code seed}, {@code samples}, {@code segments},
- * {@code image} size, {@code options} and {@code timings} (milliseconds per stage). The same seed
- * gives the same JSON, timings aside.
+ * The JSON of an image explanation: the one explanation format ({@link ExplanationDocument}), with
+ * {@code input} holding the image's size and segment count and {@code options} the segmenter and
+ * hide mode beside the shared options. The same seed gives the same JSON, timings aside.
  */
 public final class ExplanationJson {
 
@@ -28,51 +28,39 @@ public final class ExplanationJson {
     private ExplanationJson() {
     }
 
+    /** @return the explanation as a document of the one format */
+    public static ExplanationDocument toDocument(ImageExplanation e) {
+        ImageExplanation.ModelAnswer model = e.model();
+        int predicted = model.outputs().length == 0 ? -1 : ExplanationLoop.topLabels(model.outputs(), 1)[0];
+        List<ExplanationDocument.Label> labels = new ArrayList<>();
+        for (LabelExplanation l : e.labels()) {
+            ExplanationDocument.Counterfactual counterfactual = e.options().counterfactual() && l.label() == predicted
+                    ? ExplanationDocument.counterfactual(l.trust().counterfactual(), l.surrogate(), names(e), null, null)
+                    : null;
+            labels.add(ExplanationDocument.label(l.label(), l.name(), l.probability(), l.surrogate(), l.trust(),
+                    counterfactual, null, null));
+        }
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("kind", "image");
+        input.put("width", e.image().width());
+        input.put("height", e.image().height());
+        input.put("channels", e.image().channels());
+        input.put("segments", e.segmentation().segmentCount());
+        ImageExplainerOptions o = e.options();
+        Map<String, Object> options = ExplanationDocument.options(List.of(Map.entry("segmenter", o.segmenter().toString()),
+                Map.entry("hide", o.hideMode().toString())), o.samplingDesign(), ImageExplainer.loopSettings(o).surrogate(), o.batchSize());
+        return new ExplanationDocument(ExplanationDocument.Format.CURRENT, input, model.outputKind().label(),
+                model.classNames(), model.outputs(), labels, ExplanationDocument.adaptiveSampling(e.sampling(), null),
+                e.seed(), e.samples(), options, ExplanationDocument.timings(e.timings().asMap()));
+    }
+
+    private static List<String> names(ImageExplanation e) {
+        return e.model().classNames();
+    }
+
     /** @return the explanation as a JSON tree */
     public static ObjectNode toJson(ImageExplanation e) {
-        ObjectNode root = JSON.createObjectNode();
-        ArrayNode labels = root.putArray("labels");
-        for (LabelExplanation l : e.labels()) {
-            LocalExplanation s = l.surrogate();
-            ObjectNode node = labels.addObject();
-            node.put("label", l.label());
-            node.put("name", l.name());
-            node.put("probability", l.probability());
-            node.put("intercept", s.intercept());
-            node.put("score", s.score());
-            node.put("localPrediction", s.localPrediction());
-            node.put("featureSelection", s.featureSelection().name().toLowerCase(Locale.ROOT));
-            ArrayNode weights = node.putArray("weights");
-            for (FeatureWeight w : s.weights()) {
-                weights.addObject().put("feature", w.feature()).put("weight", w.weight());
-            }
-            TrustJson.putMeasures(node, l.trust());
-            l.trust().counterfactualIfFound().ifPresent(c -> {
-                ObjectNode counterfactual = node.putObject("counterfactual");
-                ArrayNode removed = counterfactual.putArray("hiddenSegments");
-                c.removed().forEach(removed::add);
-                counterfactual.put("newLabel", c.newLabel());
-                counterfactual.put("newProbability", c.newProbability());
-                counterfactual.put("originalLabelProbability", c.originalLabelProbability());
-            });
-        }
-        e.samplingIfAdaptive().ifPresent(a -> root.set("adaptiveSampling", TrustJson.adaptiveSampling(a, "segment")));
-        root.put("seed", e.seed());
-        root.put("samples", e.samples());
-        root.put("segments", e.segmentation().segmentCount());
-        root.putObject("image").put("width", e.image().width()).put("height", e.image().height())
-                .put("channels", e.image().channels());
-        ObjectNode options = root.putObject("options");
-        options.put("segmenter", e.options().segmenter().toString());
-        options.put("hide", e.options().hideMode().toString());
-        options.put("kernelWidth", e.options().kernelWidth());
-        options.put("batchSize", e.options().batchSize());
-        options.put("featureSelection", e.options().featureSelection().name().toLowerCase(Locale.ROOT));
-        ObjectNode timings = root.putObject("timings");
-        for (Map.Entry<String, Double> t : e.timings().asMap().entrySet()) {
-            timings.put(t.getKey(), Math.round(t.getValue() * 10) / 10.0);
-        }
-        return root;
+        return JSON.valueToTree(toDocument(e));
     }
 
     /** Writes {@link #toJson} to a file. */

@@ -2,26 +2,25 @@ package dev.limelight.text.render;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.limelight.core.LocalExplanation;
-import dev.limelight.core.trust.TrustJson;
+import dev.limelight.core.report.ExplanationDocument;
 import dev.limelight.text.TextCounterfactual;
+import dev.limelight.text.TextExplainerOptions;
 import dev.limelight.text.TextExplanation;
 import dev.limelight.text.TextLabelExplanation;
-import dev.limelight.text.WordWeight;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
- * The JSON form of a text explanation: {@code text}, {@code classNames}, {@code probabilities} (of
- * the original text), {@code labels} (each with {@code label}, {@code name}, {@code probability},
- * {@code intercept}, {@code score}, {@code localPrediction}, {@code featureSelection} and
- * {@code weights} as {word, feature, weight, offsets} sorted by |weight|), {@code features} (d),
- * {@code seed}, {@code samples}, {@code options} and {@code timings} (milliseconds per stage). The
- * same seed gives the same JSON, timings aside.
+ * The JSON of a text explanation: the one explanation format ({@link ExplanationDocument}), with
+ * {@code input} holding the text and its features, each weight's {@code word} and {@code offsets},
+ * and {@code options} the tokenizer and perturbation beside the shared options. The same seed gives
+ * the same JSON, timings aside.
  */
 public final class TextExplanationJson {
 
@@ -30,76 +29,40 @@ public final class TextExplanationJson {
     private TextExplanationJson() {
     }
 
+    /** @return the explanation as a document of the one format */
+    public static ExplanationDocument toDocument(TextExplanation e) {
+        IntFunction<String> words = f -> e.text().word(f);
+        IntFunction<int[]> offsets = f -> e.text().stringPositions(f);
+        int predicted = e.predictedLabel();
+        List<ExplanationDocument.Label> labels = new ArrayList<>();
+        for (TextLabelExplanation l : e.labels()) {
+            ExplanationDocument.Counterfactual counterfactual = e.options().counterfactual() && l.label() == predicted
+                    ? ExplanationDocument.counterfactual(l.trust().counterfactual(), l.surrogate(), e.classNames(), words,
+                            e.counterfactualIfFound().map(TextCounterfactual::text).orElse(null))
+                    : null;
+            labels.add(ExplanationDocument.label(l.label(), l.name(), l.probability(), l.surrogate(), l.trust(),
+                    counterfactual, words, offsets));
+        }
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("kind", "text");
+        input.put("text", e.text().raw());
+        input.put("features", e.text().featureCount());
+        input.put("bagOfWords", e.text().isBagOfWords());
+        input.put("characterLevel", e.text().isCharacterLevel());
+        TextExplainerOptions o = e.options();
+        Map<String, Object> options = ExplanationDocument.options(List.of(Map.entry("tokenizer", o.tokenizer().toString()),
+                Map.entry("perturbation", o.perturbation().toString())), o.samplingDesign(), o.surrogate(), o.batchSize());
+        return new ExplanationDocument(ExplanationDocument.Format.CURRENT, input, e.outputKind().label(), e.classNames(),
+                e.probabilities(), labels, ExplanationDocument.adaptiveSampling(e.sampling(), words), e.seed(),
+                e.samples(), options, ExplanationDocument.timings(e.timings().asMap()));
+    }
+
     /**
      * @param e the explanation
      * @return the explanation as a JSON tree
      */
     public static ObjectNode toJson(TextExplanation e) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("text", e.text().raw());
-        ArrayNode names = root.putArray("classNames");
-        e.classNames().forEach(names::add);
-        ArrayNode probabilities = root.putArray("probabilities");
-        for (double p : e.probabilities()) {
-            probabilities.add(p);
-        }
-        ArrayNode labels = root.putArray("labels");
-        for (TextLabelExplanation l : e.labels()) {
-            LocalExplanation s = l.surrogate();
-            ObjectNode node = labels.addObject();
-            node.put("label", l.label());
-            node.put("name", l.name());
-            node.put("probability", l.probability());
-            node.put("intercept", s.intercept());
-            node.put("score", s.score());
-            node.put("localPrediction", s.localPrediction());
-            node.put("featureSelection", s.featureSelection().name().toLowerCase(Locale.ROOT));
-            ArrayNode weights = node.putArray("weights");
-            for (WordWeight w : l.words()) {
-                ObjectNode word = weights.addObject().put("word", w.word()).put("feature", w.feature())
-                        .put("weight", w.weight());
-                ArrayNode offsets = word.putArray("offsets");
-                for (int o : w.offsets()) {
-                    offsets.add(o);
-                }
-            }
-            TrustJson.putMeasures(node, l.trust());
-        }
-        e.samplingIfAdaptive().ifPresent(a -> root.set("adaptiveSampling", TrustJson.adaptiveSampling(a, "feature")));
-        if (e.options().counterfactual()) {
-            root.set("counterfactual", e.counterfactualIfFound().map(TextExplanationJson::counterfactual)
-                    .orElseGet(() -> JSON.createObjectNode().put("found", false)));
-        }
-        root.put("features", e.text().featureCount());
-        root.put("seed", e.seed());
-        root.put("samples", e.samples());
-        ObjectNode options = root.putObject("options");
-        options.put("tokenizer", e.options().tokenizer().toString());
-        options.put("bagOfWords", e.text().isBagOfWords());
-        options.put("characterLevel", e.text().isCharacterLevel());
-        options.put("perturbation", e.options().perturbation().toString());
-        options.put("kernelWidth", e.options().kernelWidth());
-        options.put("batchSize", e.options().batchSize());
-        options.put("numFeatures", e.options().numFeatures());
-        options.put("featureSelection", e.options().featureSelection().name().toLowerCase(Locale.ROOT));
-        options.put("design", e.options().samplingDesign().name().toLowerCase(Locale.ROOT));
-        ObjectNode timings = root.putObject("timings");
-        for (Map.Entry<String, Double> t : e.timings().asMap().entrySet()) {
-            timings.put(t.getKey(), Math.round(t.getValue() * 10) / 10.0);
-        }
-        return root;
-    }
-
-    private static ObjectNode counterfactual(TextCounterfactual c) {
-        ObjectNode node = JSON.createObjectNode().put("found", true);
-        ArrayNode removed = node.putArray("removed");
-        for (WordWeight w : c.removed()) {
-            removed.addObject().put("word", w.word()).put("feature", w.feature()).put("weight", w.weight());
-        }
-        node.put("originalLabel", c.originalLabel()).put("originalName", c.originalName())
-                .put("newLabel", c.newLabel()).put("newName", c.newName()).put("newProbability", c.newProbability())
-                .put("originalLabelProbability", c.originalLabelProbability()).put("text", c.text());
-        return node;
+        return JSON.valueToTree(toDocument(e));
     }
 
     /**

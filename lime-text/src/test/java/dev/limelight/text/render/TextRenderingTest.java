@@ -32,7 +32,9 @@ class TextRenderingTest {
     @Test
     void theJsonHoldsEveryLabelsWordsWeightsAndOffsets() throws Exception {
         JsonNode json = new ObjectMapper().readTree(TextExplanationJson.toText(explanation));
-        assertEquals(TEXT, json.get("text").asText());
+        assertEquals("limelight-explanation", json.get("format").get("name").asText());
+        assertEquals("text", json.get("input").get("kind").asText());
+        assertEquals(TEXT, json.get("input").get("text").asText());
         assertEquals(500, json.get("samples").asInt());
         assertEquals(2, json.get("labels").size());
         JsonNode top = json.get("labels").get(0).get("weights").get(0);
