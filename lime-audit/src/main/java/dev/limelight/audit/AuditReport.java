@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.limelight.core.FeatureWeight;
+import dev.limelight.core.report.Page;
 import dev.limelight.image.ImageExplanation;
 import dev.limelight.image.render.ExplanationImages;
 import dev.limelight.models.calibration.ReliabilityDiagram;
@@ -102,12 +103,8 @@ public final class AuditReport {
     private static String html(AuditResult r, BufferedImage reliability) throws IOException {
         List<String> classes = r.folder().classes();
         StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Audit of ")
-                .append(escape(r.modelName())).append("</title><style>body{font-family:system-ui,sans-serif;margin:2em}")
-                .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}")
-                .append("figure{display:inline-block;margin:0 1em 1em 0;vertical-align:top}img.x{width:224px;")
-                .append("image-rendering:pixelated}figcaption{font-size:.85em;color:#444;max-width:224px}</style></head><body>\n");
-        h.append("<h1>Audit of ").append(escape(r.modelName())).append("</h1>\n");
+        h.append(Page.open("Audit of " + r.modelName(), "td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}"
+                + "img.x{width:224px;image-rendering:pixelated}figcaption{font-size:.85em;color:#444;max-width:224px}"));
         h.append(String.format(Locale.ROOT, "<p>%d images in %s; accuracy <b>%.4f</b>; expected calibration error "
                         + "(15 bins) <b>%.4f</b>.</p>\n", r.folder().images().size(), escape(r.folder().root().toString()),
                 r.metrics().accuracy(), r.calibration().expectedCalibrationError()));
@@ -163,7 +160,7 @@ public final class AuditReport {
                     e.top().trust().stabilityIfMeasured().map(st -> String.format(Locale.ROOT,
                             "; top-%d agreement over %d seeds %.2f", st.k(), st.runs(), st.topKJaccard())).orElse(""))));
         }
-        h.append("</body></html>\n");
+        h.append(Page.close());
         return h.toString();
     }
 

@@ -2,6 +2,7 @@ package dev.limelight.training;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.limelight.core.report.Page;
 import dev.limelight.image.render.HtmlParts;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -70,10 +71,8 @@ final class TrainingReport {
             BitmapEncoder.saveBitmap(chart, dir.resolve("accuracy.png").toString(), BitmapEncoder.BitmapFormat.PNG);
         }
 
-        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>Training watch</title><style>body{font-family:system-ui,sans-serif;margin:2em}"
-                + "figure{display:inline-block;margin:0 .6em .6em 0}img.o{width:112px;image-rendering:pixelated}"
-                + "figcaption{font-size:.8em;color:#444}</style></head><body>\n<h1>What the model looked at while it trained</h1>\n");
+        StringBuilder html = new StringBuilder(Page.open("What the model looked at while it trained",
+                "figure{margin:0 .6em .6em 0}img.o{width:112px;image-rendering:pixelated}figcaption{font-size:.8em}"));
         html.append(String.format(Locale.ROOT, "<p>%d checkpoints of %d probes; the listener took %.1f s (%.1f %% of the "
                         + "wall time since it was created).</p>\n", records.size() / Math.max(1, watch.probes().size()),
                 watch.probes().size(), watch.listenerMillis() / 1000, 100 * watch.listenerShare()));
@@ -95,7 +94,7 @@ final class TrainingReport {
                         .append(escape(caption)).append("</figcaption></figure>\n");
             }
         }
-        html.append("</body></html>\n");
+        html.append(Page.close());
         Path report = dir.resolve("report.html");
         Files.writeString(report, html.toString(), StandardCharsets.UTF_8);
         return report;

@@ -1,6 +1,7 @@
 package dev.limelight.image.render;
 
 import dev.limelight.core.FeatureWeight;
+import dev.limelight.core.report.Page;
 import dev.limelight.core.report.TrustHtml;
 import dev.limelight.image.ImageExplanation;
 import dev.limelight.image.LabelExplanation;
@@ -34,15 +35,7 @@ public final class HtmlReport {
     /** @return the report as HTML text */
     public static String render(ImageExplanation e, String title) {
         StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(escape(title)).append("</title>\n<style>")
-                .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}")
-                .append("figure{display:inline-block;margin:0 1em 1em 0}img{image-rendering:pixelated;width:299px}")
-                .append("figcaption{font-size:.9em;color:#555}table{border-collapse:collapse}")
-                .append("td{padding:2px 8px;font-variant-numeric:tabular-nums}.bar{height:12px;display:inline-block}")
-                .append(".pos{background:#2a9d3f}.neg{background:#d43c3c}section{border-top:1px solid #ddd;padding-top:1em}")
-                .append("</style></head><body>\n");
-        html.append("<h1>").append(escape(title)).append("</h1>\n");
+        html.append(Page.open(title, "img{image-rendering:pixelated;width:299px}td{font-variant-numeric:tabular-nums}"));
         html.append(String.format(Locale.ROOT, "<p>%d perturbed samples, %d segments (%s), hidden segments show %s, "
                         + "seed %d. Time: %s.</p>\n", e.samples(), e.segmentation().segmentCount(),
                 escape(e.options().segmenter().toString()), escape(e.options().hideMode().toString()), e.seed(),
@@ -59,7 +52,7 @@ public final class HtmlReport {
             html.append(trust(l));
             html.append("</section>\n");
         }
-        html.append("</body></html>\n");
+        html.append(Page.close());
         return html.toString();
     }
 

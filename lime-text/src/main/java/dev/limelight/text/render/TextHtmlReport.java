@@ -1,6 +1,7 @@
 package dev.limelight.text.render;
 
 import dev.limelight.core.report.Html;
+import dev.limelight.core.report.Page;
 import dev.limelight.core.report.TrustHtml;
 import dev.limelight.text.TextExplanation;
 import dev.limelight.text.TextLabelExplanation;
@@ -50,20 +51,9 @@ public final class TextHtmlReport {
      */
     public static String render(TextExplanation e, String title) {
         StringBuilder html = new StringBuilder(e.text().raw().length() * (2 + e.labels().size()) + 4096);
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(escape(title)).append("</title>\n<style>")
-                .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:60em}")
-                .append("table{border-collapse:collapse}td,th{padding:2px 8px;text-align:left}")
-                .append("td.num{font-variant-numeric:tabular-nums;text-align:right}")
-                .append(".bar{height:12px;display:inline-block;vertical-align:middle}")
-                .append(".pos{background:#2a9d3f}.neg{background:#d43c3c}.prob{background:#4a7bd0}")
-                .append(".text{white-space:pre-wrap;font-family:ui-monospace,monospace;font-size:.9em;")
-                .append("border:1px solid #ddd;padding:1em;line-height:1.6}")
-                .append("mark{border-radius:3px;padding:0 1px;color:#111}")
-                .append("section{border-top:1px solid #ddd;padding-top:1em;margin-top:1em}")
-                .append(".muted{color:#666;font-size:.9em}")
-                .append("</style></head><body>\n");
-        html.append("<h1>").append(escape(title)).append("</h1>\n");
+        html.append(Page.open(title, "body{max-width:60em}.text{white-space:pre-wrap;font-family:ui-monospace,"
+                + "monospace;font-size:.9em;border:1px solid #ddd;padding:1em;line-height:1.6}"
+                + "mark{border-radius:3px;padding:0 1px;color:#111}"));
         html.append(String.format(Locale.ROOT, "<p class=\"muted\">%d perturbed texts, %d features (%s), "
                         + "perturbation: %s, seed %d. Time: %s.</p>\n", e.samples(), e.text().featureCount(),
                 escape(e.options().tokenizer().toString()), escape(e.options().perturbation().toString()), e.seed(),
@@ -95,7 +85,7 @@ public final class TextHtmlReport {
                             + "does not change the prediction.</p>\n"));
             html.append("</section>\n");
         }
-        html.append("</body></html>\n");
+        html.append(Page.close());
         return html.toString();
     }
 
