@@ -1,6 +1,5 @@
 package dev.limelight.core;
 
-import java.util.Arrays;
 import java.util.Locale;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -68,14 +67,7 @@ public enum OutputKind {
         if (isClassification()) {
             return Probabilities.validRows(output, rows, columns, source);
         }
-        if (output == null) {
-            throw new InvalidModelOutputException(source + " returned null");
-        }
-        if (output.rank() != 2 || output.rows() != rows || output.columns() != columns) {
-            throw new InvalidModelOutputException(source + " returned shape " + Arrays.toString(output.shape())
-                    + ", expected [" + rows + ", " + columns + "]");
-        }
-        double[][] values = MatrixRows.of(output);
+        double[][] values = Probabilities.shapedRows(output, rows, columns, source);
         for (int i = 0; i < values.length; i++) {
             for (int j = 0; j < values[i].length; j++) {
                 double v = values[i][j];

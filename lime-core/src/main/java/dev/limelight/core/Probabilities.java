@@ -37,14 +37,7 @@ public final class Probabilities {
      * @throws InvalidModelOutputException naming the first offending row and value
      */
     public static double[][] validRows(INDArray output, long rows, int classes, String source) {
-        if (output == null) {
-            throw new InvalidModelOutputException(source + " returned null");
-        }
-        if (output.rank() != 2 || output.rows() != rows || output.columns() != classes) {
-            throw new InvalidModelOutputException(source + " returned shape " + Arrays.toString(output.shape())
-                    + ", expected [" + rows + ", " + classes + "]");
-        }
-        double[][] values = MatrixRows.of(output);
+        double[][] values = shapedRows(output, rows, classes, source);
         for (int i = 0; i < values.length; i++) {
             double sum = 0;
             for (int j = 0; j < values[i].length; j++) {
@@ -64,5 +57,20 @@ public final class Probabilities {
             }
         }
         return values;
+    }
+
+    /**
+     * @return the rows of {@code output}, checked to be {@code rows} x {@code columns}
+     * @throws InvalidModelOutputException if it is null or of another shape
+     */
+    static double[][] shapedRows(INDArray output, long rows, int columns, String source) {
+        if (output == null) {
+            throw new InvalidModelOutputException(source + " returned null");
+        }
+        if (output.rank() != 2 || output.rows() != rows || output.columns() != columns) {
+            throw new InvalidModelOutputException(source + " returned shape " + Arrays.toString(output.shape())
+                    + ", expected [" + rows + ", " + columns + "]");
+        }
+        return MatrixRows.of(output);
     }
 }

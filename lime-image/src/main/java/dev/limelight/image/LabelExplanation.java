@@ -1,5 +1,6 @@
 package dev.limelight.image;
 
+import dev.limelight.core.ExplainedLabel;
 import dev.limelight.core.LocalExplanation;
 import dev.limelight.core.trust.TrustReport;
 import java.util.Locale;
@@ -15,7 +16,7 @@ import java.util.Objects;
  * @param trust       stability, fidelity and counterfactual, as far as they were asked for
  */
 public record LabelExplanation(int label, String name, double probability, LocalExplanation surrogate,
-                               TrustReport trust) {
+                               TrustReport trust) implements ExplainedLabel {
 
     /** Replaces a null trust report by {@link TrustReport#NONE}. */
     public LabelExplanation {

@@ -1,5 +1,6 @@
 package dev.limelight.text;
 
+import dev.limelight.core.ExplainedLabel;
 import dev.limelight.core.LocalExplanation;
 import dev.limelight.core.trust.TrustReport;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
  * @param trust       the trust measures taken for this label ({@link TrustReport#NONE} when none was asked)
  */
 public record TextLabelExplanation(int label, String name, double probability, LocalExplanation surrogate,
-                                   List<WordWeight> words, TrustReport trust) {
+                                   List<WordWeight> words, TrustReport trust) implements ExplainedLabel {
 
     /** Copies the word list. */
     public TextLabelExplanation {

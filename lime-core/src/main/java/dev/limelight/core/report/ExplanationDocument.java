@@ -2,6 +2,7 @@ package dev.limelight.core.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.limelight.core.ExplainedLabel;
 import dev.limelight.core.ExponentialKernel;
 import dev.limelight.core.FeatureWeight;
 import dev.limelight.core.KLassoOptions;
@@ -28,8 +29,8 @@ import java.util.function.IntFunction;
  * {@code word} / {@code offsets} of a weight.
  *
  * @param format           what this document is: {@link Format#CURRENT}
- * @param input            what was explained: for an image its size and segments, for a text the
- *                         text and its features
+ * @param input            what was explained, a record of the modality's: for an image its size and
+ *                         segments, for a text the text and its features; its first field is {@code kind}
  * @param outputKind       what the model's outputs are ("softmax", "sigmoid", "multi-label", "regression")
  * @param classNames       the model's name per output column
  * @param outputs          the model's outputs for the original input
@@ -43,7 +44,7 @@ import java.util.function.IntFunction;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"format", "input", "outputKind", "classNames", "outputs", "labels", "adaptiveSampling", "seed",
     "samples", "options", "timings"})
-public record ExplanationDocument(Format format, Map<String, Object> input, String outputKind, List<String> classNames,
+public record ExplanationDocument(Format format, Object input, String outputKind, List<String> classNames,
                                   double[] outputs, List<Label> labels, AdaptiveSampling adaptiveSampling, long seed,
                                   int samples, Map<String, Object> options, Map<String, Double> timings) {
 
@@ -195,6 +196,32 @@ public record ExplanationDocument(Format format, Map<String, Object> input, Stri
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Contested(int feature, double topKShare, String word) {
+    }
+
+    /**
+     * The labels' entries, with the counterfactual on the predicted label when it was asked for.
+     *
+     * @param labels             the explained labels
+     * @param counterfactualAsked whether the counterfactual was searched for
+     * @param predicted          the predicted label (the column of the highest output), -1 if unknown
+     * @param names              the class names
+     * @param words              for text, the word of a feature; null for images
+     * @param offsets            for text, the offsets of a feature; null for images
+     * @param counterfactualText for text, the text the model saw without the counterfactual's words
+     * @return one entry per label, in order
+     */
+    public static List<Label> labels(List<? extends ExplainedLabel> labels, boolean counterfactualAsked, int predicted,
+                                     List<String> names, IntFunction<String> words, IntFunction<int[]> offsets,
+                                     String counterfactualText) {
+        List<Label> entries = new ArrayList<>(labels.size());
+        for (ExplainedLabel l : labels) {
+            Counterfactual counterfactual = counterfactualAsked && l.label() == predicted
+                    ? counterfactual(l.trust().counterfactual(), l.surrogate(), names, words, counterfactualText)
+                    : null;
+            entries.add(label(l.label(), l.name(), l.probability(), l.surrogate(), l.trust(), counterfactual, words,
+                    offsets));
+        }
+        return entries;
     }
 
     /**

@@ -8,11 +8,8 @@ import dev.limelight.core.report.ExplanationDocument;
 import dev.limelight.image.ImageExplainer;
 import dev.limelight.image.ImageExplainerOptions;
 import dev.limelight.image.ImageExplanation;
-import dev.limelight.image.LabelExplanation;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,34 +25,32 @@ public final class ExplanationJson {
     private ExplanationJson() {
     }
 
+    /**
+     * The {@code input} of an image explanation.
+     *
+     * @param kind     "image"
+     * @param width    the model's input width
+     * @param height   the model's input height
+     * @param channels the model's input channels
+     * @param segments the segment count
+     */
+    public record Input(String kind, int width, int height, int channels, int segments) {
+    }
+
     /** @return the explanation as a document of the one format */
     public static ExplanationDocument toDocument(ImageExplanation e) {
         ImageExplanation.ModelAnswer model = e.model();
         int predicted = model.outputs().length == 0 ? -1 : ExplanationLoop.topLabels(model.outputs(), 1)[0];
-        List<ExplanationDocument.Label> labels = new ArrayList<>();
-        for (LabelExplanation l : e.labels()) {
-            ExplanationDocument.Counterfactual counterfactual = e.options().counterfactual() && l.label() == predicted
-                    ? ExplanationDocument.counterfactual(l.trust().counterfactual(), l.surrogate(), names(e), null, null)
-                    : null;
-            labels.add(ExplanationDocument.label(l.label(), l.name(), l.probability(), l.surrogate(), l.trust(),
-                    counterfactual, null, null));
-        }
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("kind", "image");
-        input.put("width", e.image().width());
-        input.put("height", e.image().height());
-        input.put("channels", e.image().channels());
-        input.put("segments", e.segmentation().segmentCount());
+        List<ExplanationDocument.Label> labels = ExplanationDocument.labels(e.labels(), e.options().counterfactual(),
+                predicted, model.classNames(), null, null, null);
+        Input input = new Input("image", e.image().width(), e.image().height(), e.image().channels(),
+                e.segmentation().segmentCount());
         ImageExplainerOptions o = e.options();
         Map<String, Object> options = ExplanationDocument.options(List.of(Map.entry("segmenter", o.segmenter().toString()),
                 Map.entry("hide", o.hideMode().toString())), o.samplingDesign(), ImageExplainer.loopSettings(o).surrogate(), o.batchSize());
         return new ExplanationDocument(ExplanationDocument.Format.CURRENT, input, model.outputKind().label(),
                 model.classNames(), model.outputs(), labels, ExplanationDocument.adaptiveSampling(e.sampling(), null),
                 e.seed(), e.samples(), options, ExplanationDocument.timings(e.timings().asMap()));
-    }
-
-    private static List<String> names(ImageExplanation e) {
-        return e.model().classNames();
     }
 
     /** @return the explanation as a JSON tree */

@@ -7,11 +7,8 @@ import dev.limelight.core.report.ExplanationDocument;
 import dev.limelight.text.TextCounterfactual;
 import dev.limelight.text.TextExplainerOptions;
 import dev.limelight.text.TextExplanation;
-import dev.limelight.text.TextLabelExplanation;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -29,26 +26,27 @@ public final class TextExplanationJson {
     private TextExplanationJson() {
     }
 
+    /**
+     * The {@code input} of a text explanation.
+     *
+     * @param kind           "text"
+     * @param text           the explained text
+     * @param features       d, its features
+     * @param bagOfWords     whether a word is one feature wherever it occurs
+     * @param characterLevel whether the features are characters
+     */
+    public record Input(String kind, String text, int features, boolean bagOfWords, boolean characterLevel) {
+    }
+
     /** @return the explanation as a document of the one format */
     public static ExplanationDocument toDocument(TextExplanation e) {
         IntFunction<String> words = f -> e.text().word(f);
         IntFunction<int[]> offsets = f -> e.text().stringPositions(f);
-        int predicted = e.predictedLabel();
-        List<ExplanationDocument.Label> labels = new ArrayList<>();
-        for (TextLabelExplanation l : e.labels()) {
-            ExplanationDocument.Counterfactual counterfactual = e.options().counterfactual() && l.label() == predicted
-                    ? ExplanationDocument.counterfactual(l.trust().counterfactual(), l.surrogate(), e.classNames(), words,
-                            e.counterfactualIfFound().map(TextCounterfactual::text).orElse(null))
-                    : null;
-            labels.add(ExplanationDocument.label(l.label(), l.name(), l.probability(), l.surrogate(), l.trust(),
-                    counterfactual, words, offsets));
-        }
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("kind", "text");
-        input.put("text", e.text().raw());
-        input.put("features", e.text().featureCount());
-        input.put("bagOfWords", e.text().isBagOfWords());
-        input.put("characterLevel", e.text().isCharacterLevel());
+        List<ExplanationDocument.Label> labels = ExplanationDocument.labels(e.labels(), e.options().counterfactual(),
+                e.predictedLabel(), e.classNames(), words, offsets,
+                e.counterfactualIfFound().map(TextCounterfactual::text).orElse(null));
+        Input input = new Input("text", e.text().raw(), e.text().featureCount(), e.text().isBagOfWords(),
+                e.text().isCharacterLevel());
         TextExplainerOptions o = e.options();
         Map<String, Object> options = ExplanationDocument.options(List.of(Map.entry("tokenizer", o.tokenizer().toString()),
                 Map.entry("perturbation", o.perturbation().toString())), o.samplingDesign(), o.surrogate(), o.batchSize());
