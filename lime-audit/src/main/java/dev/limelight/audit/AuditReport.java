@@ -1,5 +1,7 @@
 package dev.limelight.audit;
 
+import static dev.limelight.core.report.Html.escape;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,8 +10,8 @@ import dev.limelight.core.FeatureWeight;
 import dev.limelight.core.report.Page;
 import dev.limelight.image.ImageExplanation;
 import dev.limelight.image.render.ExplanationImages;
-import dev.limelight.models.calibration.ReliabilityDiagram;
 import dev.limelight.image.render.HtmlParts;
+import dev.limelight.models.calibration.ReliabilityDiagram;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -172,7 +174,4 @@ public final class AuditReport {
         return HtmlParts.img(image, alt, cls);
     }
 
-    private static String escape(String s) {
-        return HtmlParts.escape(s);
-    }
 }

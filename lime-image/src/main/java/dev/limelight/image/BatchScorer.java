@@ -66,13 +66,6 @@ final class BatchScorer implements AutoCloseable {
         }
     }
 
-    /** Scores a whole sample matrix. */
-    double[][] scoreAll(SampleMatrix samples, String stage) {
-        double[][] predictions = new double[samples.samples()][];
-        score(samples, 0, samples.samples(), predictions, stage, 0, samples.samples());
-        return predictions;
-    }
-
     long buildNanos() {
         return buildNanos;
     }

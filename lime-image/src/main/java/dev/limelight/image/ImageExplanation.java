@@ -44,13 +44,6 @@ public record ImageExplanation(RasterImage image, Segmentation segmentation, Lis
         labels = List.copyOf(labels);
     }
 
-    /** An explanation rebuilt without the model's answer (from stored audit rows). */
-    public ImageExplanation(RasterImage image, Segmentation segmentation, List<LabelExplanation> labels, long seed,
-                            int samples, ImageExplainerOptions options, StageTimings timings, SamplingReport sampling) {
-        this(image, segmentation, labels, seed, samples, options, timings, sampling,
-                new ModelAnswer(OutputKind.SOFTMAX, List.of(), new double[0]));
-    }
-
     /** @return how adaptive sampling went, if it was used */
     public java.util.Optional<SamplingReport> samplingIfAdaptive() {
         return java.util.Optional.ofNullable(sampling);

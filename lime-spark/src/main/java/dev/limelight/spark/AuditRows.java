@@ -155,12 +155,13 @@ public final class AuditRows {
      * @param row          an explained image's row
      * @param image        the image at the model's input size and channels
      * @param segmentation its grid
-     * @param className    the explained class's name
+     * @param model        what the model answered on the image (its kind, class names, the row's probabilities)
      * @param options      the audit options
      */
-    static ImageExplanation explanation(Row row, RasterImage image, Segmentation segmentation, String className,
-                                        AuditOptions options) {
+    static ImageExplanation explanation(Row row, RasterImage image, Segmentation segmentation,
+                                        ImageExplanation.ModelAnswer model, AuditOptions options) {
         int label = row.getInt(row.fieldIndex("predicted"));
+        String className = model.classNames().get(label);
         int index = row.getInt(row.fieldIndex("index"));
         List<Integer> cells = row.getList(row.fieldIndex("cells"));
         List<Double> weights = row.getList(row.fieldIndex("weights"));
@@ -191,7 +192,8 @@ public final class AuditRows {
         StageTimings timings = new StageTimings(millis(row, "prepare_ms"), millis(row, "segment_ms"),
                 millis(row, "masks_ms"), millis(row, "score_ms"), millis(row, "fit_ms"), millis(row, "trust_ms"));
         return new ImageExplanation(image, segmentation, List.of(labelled), row.getLong(row.fieldIndex("seed")),
-                row.getInt(row.fieldIndex("samples")), AuditWorker.explainerOptions(options, label, index), timings, null);
+                row.getInt(row.fieldIndex("samples")), AuditWorker.explainerOptions(options, label, index), timings, null,
+                model);
     }
 
     private static double millis(Row row, String column) {

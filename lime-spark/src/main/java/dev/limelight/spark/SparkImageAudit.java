@@ -153,9 +153,9 @@ public final class SparkImageAudit {
             if (row.getBoolean(row.fieldIndex("explained"))) {
                 RasterImage image = ImageResizer.resize(ImageFiles.read(images.get(index).path()), input.width(),
                         input.height()).withChannels(input.channels());
-                int label = row.getInt(row.fieldIndex("predicted"));
                 ImageExplanation e = AuditRows.explanation(row, image, SegmenterKind.GRID.create(options.gridCells())
-                        .segment(image), driverModel.classNames().get(label), options);
+                        .segment(image), new ImageExplanation.ModelAnswer(driverModel.outputKind(),
+                        driverModel.classNames(), probabilities[index]), options);
                 explanations.put(index, e);
                 explain += e.timings().totalMillis();
             }

@@ -110,7 +110,7 @@ public final class TextExplainer {
         }
         long t1 = System.nanoTime();
         PerturbedTextBuilder builder = options.perturbation().prepare(indexed, options.seed());
-        WordScorer words = new WordScorer(indexed.featureCount(), builder, classifier, text, options);
+        WordScorer words = new WordScorer(builder, classifier, options);
         words.buildNanos += System.nanoTime() - t1;
 
         ExplanationLoop.Result result = new ExplanationLoop(new ExplanationLoop.Settings(options.sampling(),
@@ -166,22 +166,17 @@ public final class TextExplainer {
      */
     private static final class WordScorer implements ExplanationLoop.SampleScorer {
 
-        private final int features;
         private final PerturbedTextBuilder builder;
         private final TextClassifier classifier;
-        private final String original;
         private final int batchSize;
         private final ProgressListener progress;
         private final String source;
         private long buildNanos;
         private long scoreNanos;
 
-        WordScorer(int features, PerturbedTextBuilder builder, TextClassifier classifier, String original,
-                   TextExplainerOptions options) {
-            this.features = features;
+        WordScorer(PerturbedTextBuilder builder, TextClassifier classifier, TextExplainerOptions options) {
             this.builder = builder;
             this.classifier = classifier;
-            this.original = original;
             this.batchSize = options.batchSize();
             this.progress = options.progress();
             this.source = "the classifier " + classifier;
@@ -208,7 +203,7 @@ public final class TextExplainer {
 
         /**
          * Builds rows from..from+count-1, in parallel (each row depends only on its flags, index and
-         * the seed); a row that keeps every word is the original text.
+         * the seed); a row that keeps every word builds the original text.
          */
         private List<String> buildTexts(SampleMatrix samples, int from, int count) {
             String[] texts = new String[count];
@@ -216,8 +211,7 @@ public final class TextExplainer {
             if (count >= 64) {
                 range = range.parallel();
             }
-            range.forEach(i -> texts[i] = samples.keptCount(from + i) == features ? original
-                    : builder.build(samples, from + i));
+            range.forEach(i -> texts[i] = builder.build(samples, from + i));
             return Arrays.asList(texts);
         }
     }

@@ -1,5 +1,7 @@
 package dev.limelight.training;
 
+import static dev.limelight.core.report.Html.escape;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.limelight.core.report.Page;
@@ -125,7 +127,4 @@ final class TrainingReport {
         return HtmlParts.img(image, alt, cls);
     }
 
-    private static String escape(String s) {
-        return HtmlParts.escape(s);
-    }
 }

@@ -229,15 +229,6 @@ public final class SampleMatrix {
         return count;
     }
 
-    /** @return a copy of sample {@code i}'s flags (true = kept) */
-    public boolean[] row(int i) {
-        boolean[] row = new boolean[segments];
-        for (int j = 0; j < segments; j++) {
-            row[j] = cells[i * segments + j] != 0;
-        }
-        return row;
-    }
-
     /** Wraps explicit rows of flags (true = kept), all of the same length: the masks of a trust search. */
     public static SampleMatrix ofFlags(boolean[][] rows) {
         if (rows.length == 0 || rows[0].length == 0) {

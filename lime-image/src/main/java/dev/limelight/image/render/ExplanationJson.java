@@ -40,7 +40,7 @@ public final class ExplanationJson {
     /** @return the explanation as a document of the one format */
     public static ExplanationDocument toDocument(ImageExplanation e) {
         ImageExplanation.ModelAnswer model = e.model();
-        int predicted = model.outputs().length == 0 ? -1 : ExplanationLoop.topLabels(model.outputs(), 1)[0];
+        int predicted = ExplanationLoop.topLabels(model.outputs(), 1)[0];
         List<ExplanationDocument.Label> labels = ExplanationDocument.labels(e.labels(), e.options().counterfactual(),
                 predicted, model.classNames(), null, null, null);
         Input input = new Input("image", e.image().width(), e.image().height(), e.image().channels(),

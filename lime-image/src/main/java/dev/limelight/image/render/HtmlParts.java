@@ -1,6 +1,7 @@
 package dev.limelight.image.render;
 
-import dev.limelight.core.report.Html;
+import static dev.limelight.core.report.Html.escape;
+
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,10 +15,6 @@ public final class HtmlParts {
     private HtmlParts() {
     }
 
-    /** @return {@code text} with {@code & < > "} escaped */
-    public static String escape(String text) {
-        return Html.escape(text);
-    }
 
     /** @return an {@code <img>} element holding the image as a base64 PNG data URI */
     public static String img(BufferedImage image, String alt, String cssClass) {

@@ -1,5 +1,7 @@
 package dev.limelight.image.render;
 
+import static dev.limelight.core.report.Html.escape;
+
 import dev.limelight.core.FeatureWeight;
 import dev.limelight.core.report.Page;
 import dev.limelight.core.report.TrustHtml;
@@ -86,7 +88,4 @@ public final class HtmlReport {
                 + "</figcaption></figure>\n";
     }
 
-    private static String escape(String text) {
-        return HtmlParts.escape(text);
-    }
 }

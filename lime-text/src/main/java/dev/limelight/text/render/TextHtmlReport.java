@@ -1,6 +1,7 @@
 package dev.limelight.text.render;
 
-import dev.limelight.core.report.Html;
+import static dev.limelight.core.report.Html.escape;
+
 import dev.limelight.core.report.Page;
 import dev.limelight.core.report.TrustHtml;
 import dev.limelight.text.TextExplanation;
@@ -149,8 +150,4 @@ public final class TextHtmlReport {
         return word.replace("\0", "\u2400").replace("\n", "\u21b5").replace(" ", "\u2423");
     }
 
-    /** Escapes text for HTML content and attribute values; drops U+0000. */
-    static String escape(String text) {
-        return Html.escape(text);
-    }
 }

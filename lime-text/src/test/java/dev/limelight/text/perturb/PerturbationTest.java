@@ -48,10 +48,14 @@ class PerturbationTest {
     }
 
     @Test
-    void rowZeroIsTheOriginalText() {
+    void aRowThatKeepsEveryWordIsTheOriginalTextForEveryPerturbation() throws Exception {
         IndexedText text = Tokenizer.defaults().tokenize(TEXT);
         SampleMatrix s = SampleMatrix.draw(3, text.featureCount(), 1, SamplingDesign.REMOVAL);
-        assertEquals(TEXT, Perturbation.mask("[MASK]").prepare(text, 1).build(s, 0));
+        WordNeighbours neighbours = WordNeighbours.of(Vectors.tiny(dir));
+        for (Perturbation p : List.of(Perturbation.remove(), Perturbation.mask("[MASK]"),
+                Perturbation.neighbour(neighbours, 2))) {
+            assertEquals(TEXT, p.prepare(text, 1).build(s, 0), p.toString());
+        }
     }
 
     @Test
