@@ -123,9 +123,9 @@ public final class EndToEnd {
         double total = t.totalMillis() + render;
         double forward = classifier instanceof NetworkImageClassifier
                 ? (forwardNanos(classifier) - forward0) / 1e6
-                : t.scoreMillis();
-        Run run = new Run(name, n, e.segmentation().segmentCount(), t.segmentMillis(), t.masksMillis() + t.prepareMillis(),
-                t.scoreMillis(), forward, t.fitMillis(), render, n / (forward / 1000), (total - forward) / total,
+                : t.millis("score");
+        Run run = new Run(name, n, e.segmentation().segmentCount(), t.millis("segment"),
+                t.millis("masks") + t.millis("prepare"), t.millis("score"), forward, t.millis("fit"), render, n / (forward / 1000), (total - forward) / total,
                 peak[0] / 1e6, peak[1] / 1e6);
         System.out.printf(Locale.ROOT, "%-16s %7d %5d %9.0f %9.0f %10.0f %10.0f %8.0f %8.0f %9.2f %8.2f%% %8.0f %9.0f%n",
                 run.photo(), run.samples(), run.segments(), run.segment(), run.masks(), run.score(), run.forward(),

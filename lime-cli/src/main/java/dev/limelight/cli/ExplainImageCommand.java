@@ -122,8 +122,8 @@ final class ExplainImageCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s, %d segments, %d samples, seed %d (%s)%n", e.image(), e.segmentation().segmentCount(),
                 e.samples(), e.seed(), e.timings());
         for (LabelExplanation l : e.labels()) {
-            out.printf(Locale.ROOT, "  %-24s p=%.4f  score %.3f  top segments:", l.name(), l.probability(),
-                    l.surrogate().score());
+            out.printf(Locale.ROOT, "  %-24s %s=%.4f  score %.3f  top segments:", l.name(),
+                    e.model().outputKind().valueName(), l.probability(), l.surrogate().score());
             for (FeatureWeight w : l.surrogate().top(5)) {
                 out.printf(Locale.ROOT, " %d(%+.4f)", w.feature(), w.weight());
             }

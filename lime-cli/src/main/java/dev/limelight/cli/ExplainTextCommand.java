@@ -146,7 +146,8 @@ final class ExplainTextCommand implements Callable<Integer> {
 
     static void print(TextExplanation e, PrintWriter out) {
         for (TextLabelExplanation l : e.labels()) {
-            out.printf(Locale.ROOT, "  %-24s p=%.4f  score %.3f  top words:", l.name(), l.probability(), l.surrogate().score());
+            out.printf(Locale.ROOT, "  %-24s %s=%.4f  score %.3f  top words:", l.name(), e.outputKind().valueName(),
+                    l.probability(), l.surrogate().score());
             for (WordWeight w : l.words().subList(0, Math.min(8, l.words().size()))) {
                 out.printf(Locale.ROOT, " %s(%+.4f)", w.word(), w.weight());
             }
@@ -156,7 +157,7 @@ final class ExplainTextCommand implements Callable<Integer> {
         }
         e.samplingIfAdaptive().ifPresent(s -> TrustArguments.printSampling(s, "word", "words",
                 f -> "\"" + e.text().word(f) + "\"", out));
-        if (e.options().counterfactual()) {
+        if (e.options().trust().counterfactual()) {
             out.println("  counterfactual: " + e.counterfactualIfFound().map(TextCounterfactual::toString)
                     .orElse("none: removing every positive top word does not change the prediction"));
         }

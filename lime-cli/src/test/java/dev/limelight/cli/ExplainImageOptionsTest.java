@@ -29,16 +29,16 @@ class ExplainImageOptionsTest {
     @Test
     void aFixedBudgetSamplesAsTheReferenceDoes() {
         ImageExplainerOptions options = parse(with());
-        assertNull(options.adaptive());
-        assertEquals(SamplingDesign.INDEPENDENT, options.samplingDesign());
+        assertNull(options.sampling().adaptive());
+        assertEquals(SamplingDesign.INDEPENDENT, options.sampling().design());
     }
 
     @Test
     void adaptiveSamplingDrawsOrthogonalPairsUnlessADesignIsNamed() {
         ImageExplainerOptions adaptive = parse(with("--adaptive"));
-        assertNotNull(adaptive.adaptive());
-        assertEquals(SamplingDesign.ORTHOGONAL, adaptive.samplingDesign());
-        assertEquals(SamplingDesign.INDEPENDENT, parse(with("--adaptive", "--design", "independent")).samplingDesign());
-        assertEquals(SamplingDesign.ANTITHETIC, parse(with("--design", "antithetic")).samplingDesign());
+        assertNotNull(adaptive.sampling().adaptive());
+        assertEquals(SamplingDesign.ORTHOGONAL, adaptive.sampling().design());
+        assertEquals(SamplingDesign.INDEPENDENT, parse(with("--adaptive", "--design", "independent")).sampling().design());
+        assertEquals(SamplingDesign.ANTITHETIC, parse(with("--design", "antithetic")).sampling().design());
     }
 }

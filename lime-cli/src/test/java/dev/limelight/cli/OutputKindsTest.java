@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.limelight.image.ImageFiles;
 import dev.limelight.image.Segmentation;
 import dev.limelight.image.SegmenterKind;
+import dev.limelight.testing.SharedData;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -218,6 +219,27 @@ class OutputKindsTest {
         assertEquals(region, new HashSet<>(positive.subList(0, 4)),
                 "the 4 strongest positive cells are the region's: hiding one lowers the value; " + value.get("weights"));
         assertTrue(inRegion > 0.75 * all, "the region holds most of the positive weight: " + inRegion + " of " + all);
+    }
+
+    @Test
+    void aKerasRegressionHeadIsDeclaredByItsLinearLastLayerAndExplainedAsAValue() throws Exception {
+        Path keras = SharedData.require("models/keras-fixtures/cnn_batch_norm.h5");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Path target = dir.resolve("keras-regression");
+        int code = Limelight.run(new String[] {"explain-image", "--model", keras.toString(), "--image", photo.toString(),
+            "--segmenter", "grid", "--segments", "9", "--samples", "300", "--out", target.toString()},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(Limelight.DONE, code, err.toString());
+
+        JsonNode json = new ObjectMapper().readTree(target.resolve("explanation.json").toFile());
+        assertEquals("regression", json.get("outputKind").asText(), "declared by the Dense(1, linear) last layer");
+        assertEquals(1, json.get("outputs").size());
+        JsonNode value = json.get("labels").get(0);
+        assertEquals(json.get("outputs").get(0).asDouble(), value.get("probability").asDouble(), 0);
+        assertTrue(value.get("score").asDouble() > 0.5,
+                "the linear surrogate explains most of the value's variation around the photo (0.84 measured): " + value);
+        assertTrue(out.toString().contains("value=") && !out.toString().contains(" p="), out.toString());
     }
 
     @Test

@@ -130,13 +130,11 @@ public final class ExplanationLoop {
     /**
      * Runs the loop.
      *
-     * @param input     the modality's features and scorer
-     * @param labels    the labels (output columns) to explain, or null for the {@code topLabels} of
-     *                  highest output on the original
-     * @param topLabels how many labels to explain when none are named
+     * @param input  the modality's features and scorer
+     * @param labels the labels (output columns) to explain
      * @return the explanation's parts
      */
-    public Result run(InterpretableInput input, int[] labels, int topLabels) {
+    public Result run(InterpretableInput input, LabelChoice labels) {
         if (settings.trust().counterfactual() && !input.outputKind().isClassification()) {
             throw new IllegalArgumentException("a counterfactual flips a predicted class; a " + input.outputKind().label()
                     + " output has none (explain without the counterfactual)");
@@ -151,7 +149,7 @@ public final class ExplanationLoop {
 
         int n = adaptive == null ? budget : Math.min(adaptive.roundSize(), budget);
         input.scorer().score(samples, 0, n, predictions, "score", 0, budget);
-        int[] explained = labels != null ? labels.clone() : topLabels(predictions[0], topLabels);
+        int[] explained = labels.resolve(predictions[0]);
         SamplingReport report = null;
         if (adaptive != null) {
             List<Integer> rounds = new ArrayList<>();

@@ -33,6 +33,11 @@ public enum OutputKind {
         return this == SOFTMAX || this == SIGMOID;
     }
 
+    /** @return what an output value is called in summaries: "p" for a probability, "value" for a regression */
+    public String valueName() {
+        return this == REGRESSION ? "value" : "p";
+    }
+
     /** @return the lower-case name with a hyphen, as the command line spells it: "multi-label" */
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -84,55 +84,26 @@ public final class SamplingNoise {
         }
         int n = neighbourhood.sampleCount();
         int p = features.length;
+        WeightedDesign design = WeightedDesign.of(neighbourhood, kernel, new int[] {label});
+        double[] w = design.weights;
+        double[][] gram = design.gramBlock(features, 0);
+        double[][] penalised = design.gramBlock(features, ridgeAlpha);
+        double[] xy = new double[p];
+        double[] means = new double[p];
+        for (int j = 0; j < p; j++) {
+            xy[j] = design.labelCovariances[0][features[j]];
+            means[j] = design.featureMeans[features[j]];
+        }
+        double yMean = design.labelMeans[0];
         double[][] data = MatrixRows.of(neighbourhood.dataView());
         double[][] predictions = MatrixRows.of(neighbourhood.predictionsView());
-        double[] distances = neighbourhood.distancesView();
-        double[] w = new double[n];
-        double total = 0;
-        for (int i = 0; i < n; i++) {
-            w[i] = kernel.weight(distances[i]);
-            total += w[i];
-        }
-        if (!(total > 0)) {
-            throw new IllegalArgumentException("every kernel weight is 0: no sample is near the original");
-        }
-        double[] means = new double[p];
-        double yMean = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < p; j++) {
-                means[j] += w[i] * data[i][features[j]];
-            }
-            yMean += w[i] * predictions[i][label];
-        }
-        for (int j = 0; j < p; j++) {
-            means[j] /= total;
-        }
-        yMean /= total;
         double[][] x = new double[n][p];
         double[] y = new double[n];
-        double[][] gram = new double[p][p];
-        double[] xy = new double[p];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < p; j++) {
                 x[i][j] = data[i][features[j]] - means[j];
             }
             y[i] = predictions[i][label] - yMean;
-            for (int a = 0; a < p; a++) {
-                double wa = w[i] * x[i][a];
-                xy[a] += wa * y[i];
-                for (int b = 0; b <= a; b++) {
-                    gram[a][b] += wa * x[i][b];
-                }
-            }
-        }
-        double[][] penalised = new double[p][p];
-        for (int a = 0; a < p; a++) {
-            for (int b = 0; b <= a; b++) {
-                gram[b][a] = gram[a][b];
-                penalised[a][b] = gram[a][b];
-                penalised[b][a] = gram[a][b];
-            }
-            penalised[a][a] += ridgeAlpha;
         }
         Cholesky cholesky = Cholesky.factor(penalised);
         if (cholesky == null) {

@@ -4,9 +4,8 @@ import dev.limelight.core.CosineDistance;
 import dev.limelight.core.ExplanationLoop;
 import dev.limelight.core.ImageClassifier;
 import dev.limelight.core.ImageInput;
-import dev.limelight.core.KLassoOptions;
+import dev.limelight.core.StageTimings;
 import dev.limelight.core.sampling.SampleMatrix;
-import dev.limelight.core.sampling.SamplingOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -64,15 +63,7 @@ public final class ImageExplainer {
         Objects.requireNonNull(classifier, "classifier");
         ImageInput input = classifier.input();
         int classes = classifier.classCount();
-        int[] requested = options.labels();
-        if (requested != null) {
-            for (int label : requested) {
-                if (label < 0 || label >= classes) {
-                    throw new IllegalArgumentException("label " + label + " is out of range: the model has " + classes
-                            + " classes (0.." + (classes - 1) + ")");
-                }
-            }
-        }
+        options.labelChoice().requireWithin(classes);
 
         if (photo.width() < MIN_SIDE || photo.height() < MIN_SIDE) {
             throw new IllegalArgumentException("the image is " + photo.width() + " x " + photo.height()
@@ -81,7 +72,13 @@ public final class ImageExplainer {
         long t0 = System.nanoTime();
         RasterImage image = ImageResizer.resize(photo, input.width(), input.height()).withChannels(input.channels());
         long t1 = System.nanoTime();
-        Segmentation segmentation = options.segmenter().segment(image);
+        Segmentation segmentation;
+        try {
+            segmentation = options.segmenter().segment(image);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the segmenter " + options.segmenter() + " cannot segment " + image
+                    + " (" + e.getMessage() + "): ask for fewer segments or another segmenter", e);
+        }
         if (segmentation.segmentCount() < 2) {
             throw new IllegalArgumentException("the segmenter " + options.segmenter() + " found a single segment in "
                     + image + ": nothing to explain; ask for more segments");
@@ -93,9 +90,9 @@ public final class ImageExplainer {
         long preparedAt = System.nanoTime();
         try (BatchScorer scorer = new BatchScorer(classifier, builder, options.batchSize(), options.progress())) {
             SegmentScorer segments = new SegmentScorer(scorer);
-            ExplanationLoop.Result result = new ExplanationLoop(loopSettings(options)).run(
+            ExplanationLoop.Result result = new ExplanationLoop(options.loop()).run(
                     new ExplanationLoop.InterpretableInput(segmentation.segmentCount(), CosineDistance.IMAGE_SCALE,
-                            classifier.outputKind(), segments), requested, options.topLabels());
+                            classifier.outputKind(), segments), options.labelChoice());
             List<String> names = classifier.classNames();
             List<LabelExplanation> explained = new ArrayList<>(result.labels().length);
             for (int i = 0; i < result.labels().length; i++) {
@@ -104,28 +101,18 @@ public final class ImageExplainer {
                 explained.add(new LabelExplanation(label, name, result.original()[label], result.fits().get(i),
                         result.trust().get(i)));
             }
-            StageTimings timings = new StageTimings((t1 - t0) / 1e6, (t2 - t1) / 1e6,
-                    (preparedAt - t2 + segments.samplesBuildNanos) / 1e6, segments.samplesScoreNanos / 1e6,
-                    result.fitMillis(), result.trustMillis());
+            StageTimings timings = StageTimings.builder()
+                    .stage("prepare", (t1 - t0) / 1e6)
+                    .stage("segment", (t2 - t1) / 1e6)
+                    .stage("masks", (preparedAt - t2 + segments.samplesBuildNanos) / 1e6)
+                    .stage("score", segments.samplesScoreNanos / 1e6)
+                    .stage("fit", result.fitMillis())
+                    .stage("trust", result.trustMillis())
+                    .build();
             return new ImageExplanation(image, segmentation, explained, options.seed(), result.used(), options, timings,
                     result.sampling(), new ImageExplanation.ModelAnswer(classifier.outputKind(), names,
                             result.original()));
         }
-    }
-
-    /**
-     * @param options the image explainer's options
-     * @return the explanation loop's settings: the options' sampling, surrogate and trust parts
-     */
-    public static ExplanationLoop.Settings loopSettings(ImageExplainerOptions options) {
-        return new ExplanationLoop.Settings(
-                new SamplingOptions(options.samples(), options.samplingDesign(), options.adaptive(), options.seed()),
-                KLassoOptions.builder()
-                        .kernelWidth(options.kernelWidth())
-                        .featureSelection(options.featureSelection())
-                        .numFeatures(options.numFeatures())
-                        .build(),
-                options.trust());
     }
 
     /**

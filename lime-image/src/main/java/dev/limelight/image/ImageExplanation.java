@@ -1,6 +1,7 @@
 package dev.limelight.image;
 
 import dev.limelight.core.OutputKind;
+import dev.limelight.core.StageTimings;
 import dev.limelight.core.sampling.SamplingReport;
 import java.util.List;
 import java.util.NoSuchElementException;

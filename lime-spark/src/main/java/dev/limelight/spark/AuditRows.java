@@ -5,13 +5,13 @@ import dev.limelight.audit.AuditWorker;
 import dev.limelight.core.FeatureSelection;
 import dev.limelight.core.FeatureWeight;
 import dev.limelight.core.LocalExplanation;
+import dev.limelight.core.StageTimings;
 import dev.limelight.core.trust.Stability;
 import dev.limelight.core.trust.TrustReport;
 import dev.limelight.image.ImageExplanation;
 import dev.limelight.image.LabelExplanation;
 import dev.limelight.image.RasterImage;
 import dev.limelight.image.Segmentation;
-import dev.limelight.image.StageTimings;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -43,6 +43,9 @@ import org.apache.spark.sql.types.StructType;
  * </table>
  */
 public final class AuditRows {
+
+    /** An image explanation's stages, each a column {@code STAGE_ms}. */
+    private static final List<String> STAGES = List.of("prepare", "segment", "masks", "score", "fit", "trust");
 
     /** The rows' schema. */
     public static final StructType SCHEMA = new StructType(new StructField[] {
@@ -129,12 +132,9 @@ public final class AuditRows {
                 v[24] = s.features().stream().map(Stability.FeatureSpread::topKShare).toArray(Double[]::new);
             });
             StageTimings t = explanation.timings();
-            v[25] = t.prepareMillis();
-            v[26] = t.segmentMillis();
-            v[27] = t.masksMillis();
-            v[28] = t.scoreMillis();
-            v[29] = t.fitMillis();
-            v[30] = t.trustMillis();
+            for (int s = 0; s < STAGES.size(); s++) {
+                v[25 + s] = t.millis(STAGES.get(s));
+            }
         }
         v[31] = classifyMillis;
         v[32] = partition;
@@ -189,8 +189,11 @@ public final class AuditRows {
         LabelExplanation labelled = new LabelExplanation(label, className,
                 row.getDouble(row.fieldIndex("explained_probability")), surrogate,
                 new TrustReport(stability, null, null));
-        StageTimings timings = new StageTimings(millis(row, "prepare_ms"), millis(row, "segment_ms"),
-                millis(row, "masks_ms"), millis(row, "score_ms"), millis(row, "fit_ms"), millis(row, "trust_ms"));
+        StageTimings.Builder stages = StageTimings.builder();
+        for (String stage : STAGES) {
+            stages.stage(stage, millis(row, stage + "_ms"));
+        }
+        StageTimings timings = stages.build();
         return new ImageExplanation(image, segmentation, List.of(labelled), row.getLong(row.fieldIndex("seed")),
                 row.getInt(row.fieldIndex("samples")), AuditWorker.explainerOptions(options, label, index), timings, null,
                 model);

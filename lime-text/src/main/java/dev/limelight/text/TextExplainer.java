@@ -2,6 +2,8 @@ package dev.limelight.text;
 
 import dev.limelight.core.CosineDistance;
 import dev.limelight.core.ExplanationLoop;
+import dev.limelight.core.LabelChoice;
+import dev.limelight.core.StageTimings;
 import dev.limelight.core.FeatureWeight;
 import dev.limelight.core.LocalExplanation;
 import dev.limelight.core.ProgressListener;
@@ -90,17 +92,11 @@ public final class TextExplainer {
         if (classes < 1) {
             throw new IllegalArgumentException("the classifier reports " + classes + " classes");
         }
-        int[] requested = options.labels();
-        if (requested != null) {
-            for (int label : requested) {
-                if (label >= classes) {
-                    throw new IllegalArgumentException("label " + label + " is out of range: the classifier has "
-                            + classes + " classes (0.." + (classes - 1) + ")"
-                            + (label == 1 && classes == 1 ? "; ask for topLabels(1) instead of the default label 1"
-                            : ""));
-                }
-            }
+        if (classes == 1 && options.labelChoice().equals(LabelChoice.exactly(1))) {
+            throw new IllegalArgumentException("label 1 (the default) is out of range: the classifier has one output;"
+                    + " ask for topLabels(1) or labels(0)");
         }
+        options.labelChoice().requireWithin(classes);
 
         long t0 = System.nanoTime();
         IndexedText indexed = options.tokenizer().tokenize(text);
@@ -113,10 +109,8 @@ public final class TextExplainer {
         WordScorer words = new WordScorer(builder, classifier, options);
         words.buildNanos += System.nanoTime() - t1;
 
-        ExplanationLoop.Result result = new ExplanationLoop(new ExplanationLoop.Settings(options.sampling(),
-                options.surrogate(), options.trust())).run(new ExplanationLoop.InterpretableInput(
-                        indexed.featureCount(), CosineDistance.TEXT_SCALE, classifier.outputKind(), words), requested,
-                options.topLabels());
+        ExplanationLoop.Result result = new ExplanationLoop(options.loop()).run(new ExplanationLoop.InterpretableInput(
+                        indexed.featureCount(), CosineDistance.TEXT_SCALE, classifier.outputKind(), words), options.labelChoice());
 
         long f0 = System.nanoTime();
         List<String> names = classNames(classifier, classes);
@@ -130,8 +124,13 @@ public final class TextExplainer {
                 .flatMap(l -> l.trust().counterfactualIfFound().stream().map(c -> counterfactual(c, l, indexed.featureCount(), builder, names)))
                 .findFirst().orElse(null);
         long f1 = System.nanoTime();
-        TextStageTimings timings = new TextStageTimings((t1 - t0) / 1e6, words.buildNanos / 1e6,
-                words.scoreNanos / 1e6, result.fitMillis() + (f1 - f0) / 1e6, result.trustMillis());
+        StageTimings timings = StageTimings.builder()
+                .stage("tokenize", (t1 - t0) / 1e6)
+                .stage("perturb", words.buildNanos / 1e6)
+                .stage("score", words.scoreNanos / 1e6)
+                .stage("fit", result.fitMillis() + (f1 - f0) / 1e6)
+                .stage("trust", result.trustMillis())
+                .build();
         return new TextExplanation(indexed, explained, names, result.original(), options.seed(), result.used(), options,
                 timings, counterfactual, result.sampling(), classifier.outputKind());
     }

@@ -1,6 +1,7 @@
 package dev.limelight.text;
 
 import dev.limelight.core.OutputKind;
+import dev.limelight.core.StageTimings;
 import dev.limelight.core.sampling.SamplingReport;
 import dev.limelight.text.tokenize.IndexedText;
 import java.util.List;
@@ -29,7 +30,7 @@ import java.util.Optional;
  */
 public record TextExplanation(IndexedText text, List<TextLabelExplanation> labels, List<String> classNames,
                               double[] probabilities, long seed, int samples, TextExplainerOptions options,
-                              TextStageTimings timings, TextCounterfactual counterfactual, SamplingReport sampling,
+                              StageTimings timings, TextCounterfactual counterfactual, SamplingReport sampling,
                               OutputKind outputKind) {
 
     /** Copies the lists and the probabilities. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.limelight.core.FeatureSelection;
+import dev.limelight.core.Kernel;
 import dev.limelight.core.TextClassifier;
 import dev.limelight.text.perturb.Perturbation;
 import dev.limelight.text.tokenize.Tokenizer;
@@ -142,9 +143,9 @@ class TextExplainerTest {
     void theDefaultsAreTheReferences() {
         TextExplainerOptions d = TextExplainerOptions.defaults();
         assertEquals(5000, d.samples());
-        assertEquals(10, d.numFeatures());
-        assertEquals(25.0, d.kernelWidth());
-        assertEquals(FeatureSelection.AUTO, d.featureSelection());
+        assertEquals(10, d.surrogate().numFeatures());
+        assertEquals(Kernel.exponential(25.0), d.surrogate().kernel());
+        assertEquals(FeatureSelection.AUTO, d.surrogate().featureSelection());
         assertEquals(1, d.labels().length);
         assertEquals(1, d.labels()[0]);
         assertTrue(d.tokenizer().bagOfWords());

@@ -93,7 +93,7 @@ class TextTrustTest {
     void theDefaultIsTheReferencesRemovalDesignWithoutTrustMeasures() {
         TextExplanation e = explain(new KeywordClassifier("excellent", 0.9, 0.1), TextExplainerOptions.builder()
                 .samples(100));
-        assertEquals(SamplingDesign.REMOVAL, e.options().samplingDesign());
+        assertEquals(SamplingDesign.REMOVAL, e.options().sampling().design());
         assertTrue(e.label(1).trust().stabilityIfMeasured().isEmpty());
         assertTrue(e.label(1).trust().fidelityIfMeasured().isEmpty());
         assertTrue(e.samplingIfAdaptive().isEmpty());

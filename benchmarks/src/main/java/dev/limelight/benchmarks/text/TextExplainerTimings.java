@@ -3,10 +3,10 @@ package dev.limelight.benchmarks.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.limelight.core.FeatureSelection;
+import dev.limelight.core.StageTimings;
 import dev.limelight.text.TextExplainer;
 import dev.limelight.text.TextExplainerOptions;
 import dev.limelight.text.TextExplanation;
-import dev.limelight.text.TextStageTimings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -60,7 +60,7 @@ public final class TextExplainerTimings {
             }
             int runs = 20;
             double[] total = new double[runs];
-            TextStageTimings[] stages = new TextStageTimings[runs];
+            StageTimings[] stages = new StageTimings[runs];
             for (int i = 0; i < runs; i++) {
                 long t0 = System.nanoTime();
                 TextExplanation e = explainer.explain(text, classifier);
@@ -76,12 +76,12 @@ public final class TextExplainerTimings {
                     at = i;
                 }
             }
-            TextStageTimings s = stages[at];
+            StageTimings s = stages[at];
             Optional<Double> referenceMillis = reference.flatMap(r -> referenceMedian(r, mode, k));
             System.out.printf(Locale.ROOT, "| %s, K = %d, 5000 samples, d = %d | %s | %.1f ms | %.1f | %.1f | %.1f "
                             + "| %.1f | %s |%n", mode.toString().toLowerCase(Locale.ROOT), k, BenchmarkTexts.WORDS,
                     referenceMillis.map(r -> String.format(Locale.ROOT, "%.0f ms", r)).orElse("not measured"), median,
-                    s.tokenizeMillis(), s.perturbMillis(), s.scoreMillis(), s.fitMillis(),
+                    s.millis("tokenize"), s.millis("perturb"), s.millis("score"), s.millis("fit"),
                     referenceMillis.map(r -> String.format(Locale.ROOT, "%.0fx", r / median)).orElse("-"));
         }
     }

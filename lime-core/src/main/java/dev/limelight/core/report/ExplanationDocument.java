@@ -3,11 +3,11 @@ package dev.limelight.core.report;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.limelight.core.ExplainedLabel;
+import dev.limelight.core.ExplainerOptions;
 import dev.limelight.core.ExponentialKernel;
 import dev.limelight.core.FeatureWeight;
 import dev.limelight.core.KLassoOptions;
 import dev.limelight.core.LocalExplanation;
-import dev.limelight.core.sampling.SamplingDesign;
 import dev.limelight.core.sampling.SamplingReport;
 import dev.limelight.core.trust.Counterfactuals;
 import dev.limelight.core.trust.FidelityCurves;
@@ -302,22 +302,20 @@ public record ExplanationDocument(Format format, Object input, String outputKind
      * The {@code options} block: the modality's own options first, then the ones every explainer has.
      *
      * @param own         the modality's options, in order (segmenter and hide mode; tokenizer and perturbation)
-     * @param design      how the samples were drawn
-     * @param surrogate   the K-Lasso options
-     * @param batchSize   inputs per model call
+     * @param explainer   the options every explainer has: sampling design, surrogate, batch size
      * @return the block
      */
-    public static Map<String, Object> options(List<Map.Entry<String, Object>> own, SamplingDesign design,
-                                              KLassoOptions surrogate, int batchSize) {
+    public static Map<String, Object> options(List<Map.Entry<String, Object>> own, ExplainerOptions explainer) {
+        KLassoOptions surrogate = explainer.surrogate();
         Map<String, Object> options = new java.util.LinkedHashMap<>();
         own.forEach(entry -> options.put(entry.getKey(), entry.getValue()));
-        options.put("design", design.name().toLowerCase(Locale.ROOT));
+        options.put("design", explainer.sampling().design().name().toLowerCase(Locale.ROOT));
         if (surrogate.kernel() instanceof ExponentialKernel exponential) {
             options.put("kernelWidth", exponential.width());
         }
         options.put("featureSelection", surrogate.featureSelection().name().toLowerCase(Locale.ROOT));
         options.put("numFeatures", surrogate.numFeatures());
-        options.put("batchSize", batchSize);
+        options.put("batchSize", explainer.batchSize());
         return options;
     }
 

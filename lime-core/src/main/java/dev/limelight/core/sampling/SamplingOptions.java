@@ -1,5 +1,6 @@
 package dev.limelight.core.sampling;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +21,32 @@ public record SamplingOptions(int samples, SamplingDesign design, AdaptiveSampli
                     + samples);
         }
         Objects.requireNonNull(design, "design");
+    }
+
+    /** @return these options with a budget of {@code samples} */
+    public SamplingOptions withSamples(int samples) {
+        return new SamplingOptions(samples, design, adaptive, seed);
+    }
+
+    /** @return these options drawing rows with {@code design} */
+    public SamplingOptions withDesign(SamplingDesign design) {
+        return new SamplingOptions(samples, design, adaptive, seed);
+    }
+
+    /** @return these options with adaptive sampling by {@code adaptive}, or always the budget when null */
+    public SamplingOptions withAdaptive(AdaptiveSampling adaptive) {
+        return new SamplingOptions(samples, design, adaptive, seed);
+    }
+
+    /** @return these options with the random seed {@code seed} */
+    public SamplingOptions withSeed(long seed) {
+        return new SamplingOptions(samples, design, adaptive, seed);
+    }
+
+    @Override
+    public String toString() {
+        return "samples=" + samples + ", design=" + design.name().toLowerCase(Locale.ROOT)
+                + (adaptive != null ? ", " + adaptive : "") + ", seed=" + seed;
     }
 
     /** @return the adaptive sampling rule, if sampling is adaptive */

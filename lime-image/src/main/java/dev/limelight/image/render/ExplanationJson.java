@@ -41,13 +41,13 @@ public final class ExplanationJson {
     public static ExplanationDocument toDocument(ImageExplanation e) {
         ImageExplanation.ModelAnswer model = e.model();
         int predicted = ExplanationLoop.topLabels(model.outputs(), 1)[0];
-        List<ExplanationDocument.Label> labels = ExplanationDocument.labels(e.labels(), e.options().counterfactual(),
+        List<ExplanationDocument.Label> labels = ExplanationDocument.labels(e.labels(), e.options().trust().counterfactual(),
                 predicted, model.classNames(), null, null, null);
         Input input = new Input("image", e.image().width(), e.image().height(), e.image().channels(),
                 e.segmentation().segmentCount());
         ImageExplainerOptions o = e.options();
         Map<String, Object> options = ExplanationDocument.options(List.of(Map.entry("segmenter", o.segmenter().toString()),
-                Map.entry("hide", o.hideMode().toString())), o.samplingDesign(), ImageExplainer.loopSettings(o).surrogate(), o.batchSize());
+                Map.entry("hide", o.hideMode().toString())), o);
         return new ExplanationDocument(ExplanationDocument.Format.CURRENT, input, model.outputKind().label(),
                 model.classNames(), model.outputs(), labels, ExplanationDocument.adaptiveSampling(e.sampling(), null),
                 e.seed(), e.samples(), options, ExplanationDocument.timings(e.timings().asMap()));

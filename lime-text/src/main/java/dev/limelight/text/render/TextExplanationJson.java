@@ -42,14 +42,14 @@ public final class TextExplanationJson {
     public static ExplanationDocument toDocument(TextExplanation e) {
         IntFunction<String> words = f -> e.text().word(f);
         IntFunction<int[]> offsets = f -> e.text().stringPositions(f);
-        List<ExplanationDocument.Label> labels = ExplanationDocument.labels(e.labels(), e.options().counterfactual(),
+        List<ExplanationDocument.Label> labels = ExplanationDocument.labels(e.labels(), e.options().trust().counterfactual(),
                 e.predictedLabel(), e.classNames(), words, offsets,
                 e.counterfactualIfFound().map(TextCounterfactual::text).orElse(null));
         Input input = new Input("text", e.text().raw(), e.text().featureCount(), e.text().isBagOfWords(),
                 e.text().isCharacterLevel());
         TextExplainerOptions o = e.options();
         Map<String, Object> options = ExplanationDocument.options(List.of(Map.entry("tokenizer", o.tokenizer().toString()),
-                Map.entry("perturbation", o.perturbation().toString())), o.samplingDesign(), o.surrogate(), o.batchSize());
+                Map.entry("perturbation", o.perturbation().toString())), o);
         return new ExplanationDocument(ExplanationDocument.Format.CURRENT, input, e.outputKind().label(), e.classNames(),
                 e.probabilities(), labels, ExplanationDocument.adaptiveSampling(e.sampling(), words), e.seed(),
                 e.samples(), options, ExplanationDocument.timings(e.timings().asMap()));

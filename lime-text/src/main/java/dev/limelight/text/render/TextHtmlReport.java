@@ -73,7 +73,7 @@ public final class TextHtmlReport {
             html.append(TrustHtml.measures(l.trust(), "words"));
             html.append("</section>\n");
         }
-        if (e.options().counterfactual()) {
+        if (e.options().trust().counterfactual()) {
             html.append("<section><h2>Counterfactual</h2>\n");
             e.counterfactualIfFound().ifPresentOrElse(c -> html.append(String.format(Locale.ROOT,
                     "<p>Removing %s turns <b>%s</b> into <b>%s</b> (p = %.4f; %s keeps %.4f), verified by the "
