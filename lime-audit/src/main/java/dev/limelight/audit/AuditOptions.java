@@ -1,7 +1,8 @@
 package dev.limelight.audit;
 
-import dev.limelight.image.HideMode;
+import dev.limelight.audit.slices.SliceOptions;
 import dev.limelight.core.ProgressListener;
+import dev.limelight.image.HideMode;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -22,6 +23,8 @@ import java.util.Objects;
  *   <tr><td>mistakes listed</td><td>10</td></tr>
  *   <tr><td>stability runs (R seeds per explanation, top-K agreement reported)</td><td>1 (off)</td></tr>
  *   <tr><td>seed</td><td>0</td></tr>
+ *   <tr><td>tag rules</td><td>{@link TagRules#DEFAULTS}</td></tr>
+ *   <tr><td>slice search</td><td>{@link SliceOptions#DEFAULTS}</td></tr>
  * </table>
  *
  * <p>Options are serializable so that a distributed audit can send them to its executors; the
@@ -41,6 +44,8 @@ public final class AuditOptions implements Serializable {
     private final int mistakes;
     private final int stabilityRuns;
     private final long seed;
+    private final TagRules tagRules;
+    private final SliceOptions slices;
     private final transient ProgressListener progress;
 
     private AuditOptions(Builder b) {
@@ -54,6 +59,8 @@ public final class AuditOptions implements Serializable {
         this.mistakes = b.mistakes;
         this.stabilityRuns = b.stabilityRuns;
         this.seed = b.seed;
+        this.tagRules = b.tagRules;
+        this.slices = b.slices;
         this.progress = b.progress;
     }
 
@@ -107,6 +114,16 @@ public final class AuditOptions implements Serializable {
         return seed;
     }
 
+    /** @return the thresholds of the automatic tags */
+    public TagRules tagRules() {
+        return tagRules;
+    }
+
+    /** @return how weak slices are searched */
+    public SliceOptions slices() {
+        return slices;
+    }
+
     /** @return R, the seeds each explanation is made with for its stability figure (1: not measured) */
     public int stabilityRuns() {
         return stabilityRuns;
@@ -129,6 +146,8 @@ public final class AuditOptions implements Serializable {
         private int mistakes = 10;
         private int stabilityRuns = 1;
         private long seed;
+        private TagRules tagRules = TagRules.DEFAULTS;
+        private SliceOptions slices = SliceOptions.DEFAULTS;
         private ProgressListener progress = ProgressListener.NONE;
 
         private Builder() {
@@ -194,6 +213,18 @@ public final class AuditOptions implements Serializable {
         /** @param seed the seed (default 0) */
         public Builder seed(long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /** @param tagRules the thresholds of the automatic tags (default {@link TagRules#DEFAULTS}) */
+        public Builder tagRules(TagRules tagRules) {
+            this.tagRules = Objects.requireNonNull(tagRules, "tagRules");
+            return this;
+        }
+
+        /** @param slices how weak slices are searched (default {@link SliceOptions#DEFAULTS}) */
+        public Builder slices(SliceOptions slices) {
+            this.slices = Objects.requireNonNull(slices, "slices");
             return this;
         }
 

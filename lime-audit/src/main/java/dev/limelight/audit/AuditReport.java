@@ -6,6 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.limelight.audit.slices.ErrorAnalysis;
+import dev.limelight.audit.slices.ExplanationCluster;
+import dev.limelight.audit.slices.PropertySignal;
+import dev.limelight.audit.slices.Slice;
+import dev.limelight.audit.slices.SliceOptions;
 import dev.limelight.core.FeatureWeight;
 import dev.limelight.core.report.Page;
 import dev.limelight.image.ImageExplanation;
@@ -13,12 +18,16 @@ import dev.limelight.image.render.ExplanationImages;
 import dev.limelight.image.render.HtmlParts;
 import dev.limelight.models.calibration.ReliabilityDiagram;
 import java.awt.image.BufferedImage;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.imageio.ImageIO;
 
 /**
@@ -29,23 +38,77 @@ public final class AuditReport {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    private static final ObjectMapper LINES = new ObjectMapper();
+
+    /** The rows as JSON Lines, one {@link AuditRow} per line, beside audit.json. */
+    public static final String ROWS_FILE = "rows.jsonl";
+
     private AuditReport() {
     }
 
-    /** @return the report's path */
+    /** Writes the audit with its error analysis under the default slice search; @return the report's path */
     public static Path write(AuditResult result, Path dir) throws IOException {
+        return write(result, ErrorAnalysis.of(result.rows(), result.folder().classes(), SliceOptions.DEFAULTS, 0), dir);
+    }
+
+    /**
+     * Writes audit.json, rows.jsonl, reliability.png and report.html.
+     *
+     * @param result   the audit
+     * @param analysis the error analysis of its rows
+     * @param dir      the output folder
+     * @return the report's path
+     */
+    public static Path write(AuditResult result, ErrorAnalysis analysis, Path dir) throws IOException {
         Files.createDirectories(dir);
-        JSON.writeValue(dir.resolve("audit.json").toFile(), toJson(result));
+        JSON.writeValue(dir.resolve("audit.json").toFile(), toJson(result, analysis));
+        writeRows(result.rows(), dir.resolve(ROWS_FILE));
         BufferedImage reliability = ReliabilityDiagram.of(new ReliabilityDiagram.Panel(result.modelName(),
                 result.calibration())).render();
         ImageIO.write(reliability, "png", dir.resolve("reliability.png").toFile());
         Path report = dir.resolve("report.html");
-        Files.writeString(report, html(result, reliability), StandardCharsets.UTF_8);
+        Files.writeString(report, html(result, analysis, reliability), StandardCharsets.UTF_8);
         return report;
     }
 
-    /** @return the audit as JSON */
-    public static ObjectNode toJson(AuditResult r) {
+    /**
+     * Writes rows as JSON Lines: one object per line with the names of {@link AuditRow}.
+     *
+     * @param rows the rows
+     * @param file the file, overwritten
+     */
+    public static void writeRows(List<AuditRow> rows, Path file) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (AuditRow row : rows) {
+                out.write(LINES.writeValueAsString(row));
+                out.write('\n');
+            }
+        }
+    }
+
+    /**
+     * @param file a rows file written by {@link #writeRows}
+     * @return its rows, in order
+     * @throws IOException if it cannot be read or a line is not a row (the message names the line)
+     */
+    public static List<AuditRow> readRows(Path file) throws IOException {
+        List<AuditRow> rows = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            try {
+                rows.add(LINES.readValue(lines.get(i), AuditRow.class));
+            } catch (IOException e) {
+                throw new IOException(file + " line " + (i + 1) + " is not an audit row: " + e.getMessage(), e);
+            }
+        }
+        return rows;
+    }
+
+    /** @return the audit and its error analysis as JSON */
+    public static ObjectNode toJson(AuditResult r, ErrorAnalysis analysis) {
         List<String> classes = r.folder().classes();
         ObjectNode root = JSON.createObjectNode();
         root.put("model", r.modelName());
@@ -91,6 +154,15 @@ public final class AuditReport {
         root.put("pickCoverage", r.pick().coveredShare());
         ObjectNode importance = root.putObject("cellImportance");
         r.cellImportance().forEach((cell, v) -> importance.put(String.valueOf(cell), v));
+        ObjectNode tagCounts = root.putObject("tagCounts");
+        Map<String, Integer> counts = new TreeMap<>();
+        r.rows().forEach(row -> row.tags().forEach(t -> counts.merge(t, 1, Integer::sum)));
+        AutomaticTags.NAMES.stream().filter(counts::containsKey).forEach(t -> tagCounts.put(t, counts.remove(t)));
+        counts.forEach(tagCounts::put);
+        root.set("slices", JSON.valueToTree(analysis.slices()));
+        root.set("propertySignals", JSON.valueToTree(analysis.propertySignals()));
+        root.set("clusters", JSON.valueToTree(analysis.clusters()));
+        root.set("rows", JSON.valueToTree(r.rows()));
         return root;
     }
 
@@ -102,7 +174,7 @@ public final class AuditReport {
                 .put("probability", r.confidence()[i]);
     }
 
-    private static String html(AuditResult r, BufferedImage reliability) throws IOException {
+    private static String html(AuditResult r, ErrorAnalysis analysis, BufferedImage reliability) throws IOException {
         List<String> classes = r.folder().classes();
         StringBuilder h = new StringBuilder();
         h.append(Page.open("Audit of " + r.modelName(), "td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}"
@@ -136,7 +208,11 @@ public final class AuditReport {
             }
             h.append("</tr>\n");
         }
-        h.append("</table>\n<h2>Calibration</h2>").append(img(reliability, "reliability diagram", "")).append('\n');
+        h.append("</table>\n");
+        weakSlices(h, analysis);
+        clusters(h, analysis);
+        tags(h, r);
+        h.append("<h2>Calibration</h2>").append(img(reliability, "reliability diagram", "")).append('\n');
         h.append("<h2>Most confident mistakes</h2>\n");
         if (r.mistakes().isEmpty()) {
             h.append("<p>None.</p>\n");
@@ -164,6 +240,60 @@ public final class AuditReport {
         }
         h.append(Page.close());
         return h.toString();
+    }
+
+    private static void weakSlices(StringBuilder h, ErrorAnalysis analysis) {
+        h.append("<h2>Weak slices</h2>\n");
+        if (analysis.slices().isEmpty()) {
+            h.append("<p>No cohort (label, tag, property range, or two of them) falls short of its classes' accuracy "
+                    + "beyond chance (Holm-corrected).</p>\n");
+        } else {
+            h.append("<p>Cohorts whose accuracy falls short of what their class mix predicts, beyond chance "
+                    + "(stratified one-sided test, Holm-corrected over every cohort searched).</p>\n<table><tr><th>slice"
+                    + "</th><th>images</th><th>accuracy (95 % interval)</th><th>expected</th><th>rest</th><th>p</th></tr>\n");
+            for (Slice s : analysis.slices()) {
+                h.append(String.format(Locale.ROOT, "<tr><td style=\"text-align:left\">%s</td><td>%d</td><td>%.3f "
+                                + "(%.3f-%.3f)</td><td>%.3f</td><td>%.3f</td><td>%.2g</td></tr>\n", escape(s.description()),
+                        s.support(), s.accuracy(), s.ci()[0], s.ci()[1], s.expectedAccuracy(), s.restAccuracy(),
+                        s.pValue()));
+            }
+            h.append("</table>\n");
+        }
+        List<PropertySignal> flagged = analysis.propertySignals().stream().filter(PropertySignal::flagged).toList();
+        h.append("<h3>Does one image property give the label away?</h3>\n<p>");
+        if (flagged.isEmpty()) {
+            h.append("No: no property alone predicts the label 0.2 better than guessing the commonest class.");
+        }
+        for (PropertySignal s : flagged) {
+            h.append(String.format(Locale.ROOT, "<b>%s</b> alone predicts the label with accuracy %.3f against %.3f for "
+                    + "the commonest class: a model may learn it instead of the object. ", escape(s.property()),
+                    s.accuracy(), s.baseline()));
+        }
+        h.append("</p>\n");
+    }
+
+    private static void clusters(StringBuilder h, ErrorAnalysis analysis) {
+        h.append("<h2>Explanation clusters</h2>\n<p>Each predicted class's explanations grouped by where their "
+                + "evidence lies (spectral clustering of the grid-cell weights). A flagged cluster rests on the same "
+                + "border cell in nearly every image: a candidate shortcut.</p>\n<table><tr><th>cluster</th><th>class"
+                + "</th><th>images</th><th>top cell</th><th>its share</th><th>agreement</th><th>flagged</th></tr>\n");
+        for (ExplanationCluster c : analysis.clusters()) {
+            h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%d</td><td>%d</td><td>%.2f</td><td>%.2f"
+                            + "</td><td>%s</td></tr>\n", escape(c.id()), escape(c.className()), c.members().size(),
+                    c.topCell(), c.topShare(), c.agreement(), c.flagged() ? "<b>candidate shortcut</b>" : ""));
+        }
+        h.append("</table>\n");
+    }
+
+    private static void tags(StringBuilder h, AuditResult r) {
+        Map<String, Integer> counts = new TreeMap<>();
+        r.rows().forEach(row -> row.tags().forEach(t -> counts.merge(t, 1, Integer::sum)));
+        h.append("<h2>Tags</h2>\n<p>");
+        if (counts.isEmpty()) {
+            h.append("No image is tagged.");
+        }
+        counts.forEach((tag, n) -> h.append("<b>").append(escape(tag)).append("</b> ").append(n).append(" &nbsp; "));
+        h.append("</p>\n");
     }
 
     private static String figure(BufferedImage image, String caption) throws IOException {

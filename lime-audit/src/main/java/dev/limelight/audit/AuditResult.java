@@ -24,36 +24,43 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param pick          SP-LIME over those explanations: positions in {@code explainedOrder}
  * @param explainedOrder the image indices that were explained, in the order given to SP-LIME
  * @param cellImportance SP-LIME's global importance of every grid cell
+ * @param rows          one row per image, in folder order
  */
 public record AuditResult(LabelledFolder folder, String modelName, int[] predicted, double[] confidence,
                           ClassificationMetrics metrics, ReliabilityBins calibration, List<Integer> mistakes,
                           Map<Integer, ImageExplanation> explanations, SubmodularPick.Result<Integer> pick,
-                          List<Integer> explainedOrder, Map<Integer, Double> cellImportance) {
+                          List<Integer> explainedOrder, Map<Integer, Double> cellImportance, List<AuditRow> rows) {
+
+    /** Copies the row list. */
+    public AuditResult {
+        rows = List.copyOf(rows);
+    }
 
     /**
      * Everything an audit concludes from the per-image work, wherever that work ran: metrics and
      * calibration from the class probabilities, the {@link AuditOptions#mistakes()} most confident
-     * mistakes, and SP-LIME's {@link AuditOptions#budget()} picks over the explanations taken in
-     * increasing image index.
+     * mistakes, SP-LIME's {@link AuditOptions#budget()} picks over the explanations taken in
+     * increasing image index, and one {@link AuditRow} per image with its automatic and user tags.
      *
      * @param folder        the audited images
      * @param modelName     the model's name
-     * @param probabilities one row of class probabilities per image of the folder
+     * @param observations  one observation per image of the folder
      * @param explanations  image index to the explanation of its predicted class
      * @param options       the audit options
-     * @throws IllegalArgumentException if there is not one probability row per image, or nothing was explained
+     * @throws IllegalArgumentException if there is not one observation per image, or nothing was explained
      */
-    public static AuditResult assemble(LabelledFolder folder, String modelName, double[][] probabilities,
+    public static AuditResult assemble(LabelledFolder folder, String modelName, List<ImageObservation> observations,
                                        Map<Integer, ImageExplanation> explanations, AuditOptions options) {
         List<LabelledImage> images = folder.images();
         int n = images.size();
-        if (probabilities.length != n) {
-            throw new IllegalArgumentException("expected " + n + " probability rows, one per image, got "
-                    + probabilities.length);
+        if (observations.size() != n) {
+            throw new IllegalArgumentException("expected " + n + " observations, one per image, got "
+                    + observations.size());
         }
         if (explanations.isEmpty()) {
             throw new IllegalArgumentException("an audit needs at least one explanation");
         }
+        double[][] probabilities = observations.stream().map(ImageObservation::probabilities).toArray(double[][]::new);
         int[] truth = new int[n];
         int[] predicted = new int[n];
         double[] confidence = new double[n];
@@ -79,8 +86,43 @@ public record AuditResult(LabelledFolder folder, String modelName, int[] predict
         List<Map<Integer, Double>> weights = ordered.values().stream()
                 .map(e -> e.top().surrogate().weightsByFeature()).toList();
         SubmodularPick.Result<Integer> pick = SubmodularPick.pick(weights, Math.min(options.budget(), weights.size()));
+        List<List<String>> tags = new AutomaticTags(options.tagRules()).tag(truth, observations);
+        List<String> classes = folder.classes();
+        List<AuditRow> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            double[] p = probabilities[i];
+            String path = folder.relativePath(images.get(i));
+            ImageExplanation e = ordered.get(i);
+            double[] cellWeights = null;
+            int[] topCells = null;
+            if (e != null) {
+                cellWeights = new double[e.segmentation().segmentCount()];
+                for (var w : e.top().surrogate().weights()) {
+                    cellWeights[w.feature()] = w.weight();
+                }
+                topCells = e.top().surrogate().weights().stream().mapToInt(w -> w.feature()).toArray();
+            }
+            rows.add(new AuditRow(path, classes.get(truth[i]), classes.get(predicted[i]), p, confidence[i],
+                    AutomaticTags.margin(p), -Math.log(Math.max(p[truth[i]], AuditRow.LOSS_FLOOR)),
+                    observations.get(i).properties(), tags.get(i), cellWeights, topCells));
+        }
         return new AuditResult(folder, modelName, predicted, confidence, metrics, calibration, mistakes, ordered, pick,
-                explainedOrder, pick.importance());
+                explainedOrder, pick.importance(), rows);
+    }
+
+    /**
+     * @param userTags tags by row path ({@link UserTags#read}); a path that is no row's is ignored
+     * @return this result with the user's tags after each row's automatic ones
+     */
+    public AuditResult withUserTags(Map<String, List<String>> userTags) {
+        List<AuditRow> tagged = rows.stream().map(r -> {
+            List<String> tags = new ArrayList<>(r.tags());
+            userTags.getOrDefault(r.path(), List.of()).stream().filter(t -> !tags.contains(t)).forEach(tags::add);
+            return new AuditRow(r.path(), r.label(), r.predicted(), r.probabilities(), r.confidence(), r.margin(),
+                    r.loss(), r.properties(), tags, r.cellWeights(), r.topCells());
+        }).toList();
+        return new AuditResult(folder, modelName, predicted, confidence, metrics, calibration, mistakes, explanations,
+                pick, explainedOrder, cellImportance, tagged);
     }
 
     /** @return the image indices SP-LIME picked, in pick order */

@@ -68,8 +68,20 @@ public final class AuditWorker {
      *                                  probability row per image
      */
     public double[][] classify(List<LabelledImage> images) {
+        return observe(images).stream().map(ImageObservation::probabilities).toArray(double[][]::new);
+    }
+
+    /**
+     * Classifies images, {@link AuditOptions#batchSize()} per model call, and measures each image's
+     * properties and thumbnail from the same decode.
+     *
+     * @return one observation per image, in the given order
+     * @throws IllegalArgumentException if an image cannot be read or the model's output is not a
+     *                                  probability row per image
+     */
+    public List<ImageObservation> observe(List<LabelledImage> images) {
         int n = images.size();
-        double[][] probabilities = new double[n][];
+        List<ImageObservation> observations = new ArrayList<>(n);
         for (int from = 0; from < n; from += options.batchSize()) {
             int count = Math.min(options.batchSize(), n - from);
             List<RasterImage> photos = new ArrayList<>(count);
@@ -79,10 +91,13 @@ public final class AuditWorker {
             INDArray batch = PhotoBatch.of(photos, classifier.input());
             double[][] rows = Probabilities.validRows(classifier.predict(batch), count, classifier.classCount(),
                     "the classifier " + modelName);
-            System.arraycopy(rows, 0, probabilities, from, count);
             batch.close();
+            for (int i = 0; i < count; i++) {
+                RasterImage photo = photos.get(i);
+                observations.add(new ImageObservation(rows[i], ImageProperties.of(photo), Thumbnail.of(photo)));
+            }
         }
-        return probabilities;
+        return observations;
     }
 
     /** Explains {@code label} (the predicted class) of the image with index {@code imageIndex}. */

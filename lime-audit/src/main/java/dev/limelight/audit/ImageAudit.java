@@ -35,21 +35,21 @@ public final class ImageAudit {
         List<LabelledImage> images = folder.images();
         int n = images.size();
         AuditWorker worker = new AuditWorker(classifier, options, modelName);
-        double[][] probabilities = new double[n][];
+        List<ImageObservation> observations = new ArrayList<>(n);
         for (int from = 0; from < n; from += options.batchSize()) {
             int count = Math.min(options.batchSize(), n - from);
-            double[][] rows = worker.classify(images.subList(from, from + count));
-            System.arraycopy(rows, 0, probabilities, from, count);
+            observations.addAll(worker.observe(images.subList(from, from + count)));
             options.progress().progress("classify", from + count, n);
         }
         List<Integer> chosen = imagesToExplain(folder, options);
         Map<Integer, ImageExplanation> explanations = new LinkedHashMap<>();
         int done = 0;
         for (int i : chosen) {
-            explanations.put(i, worker.explain(images.get(i), i, AuditWorker.argMax(probabilities[i])));
+            explanations.put(i, worker.explain(images.get(i), i,
+                    AuditWorker.argMax(observations.get(i).probabilities())));
             options.progress().progress("explain", ++done, chosen.size());
         }
-        return AuditResult.assemble(folder, modelName, probabilities, explanations, options);
+        return AuditResult.assemble(folder, modelName, observations, explanations, options);
     }
 
     /**

@@ -44,6 +44,25 @@ public record LabelledFolder(Path root, List<String> classes, List<LabelledImage
     }
 
     /**
+     * @param file a file of this folder
+     * @return its path relative to the root, {@code /}-separated: how audit rows name images
+     */
+    public String relativePath(Path file) {
+        Path base = root == null ? Path.of("").toAbsolutePath() : root.toAbsolutePath().normalize();
+        return base.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+
+    /** @return the image's path relative to the root, {@code /}-separated */
+    public String relativePath(LabelledImage image) {
+        return relativePath(image.path());
+    }
+
+    /** @return the relative paths of the images, in order */
+    public List<String> relativePaths() {
+        return images.stream().map(this::relativePath).toList();
+    }
+
+    /**
      * Decodes every image once ({@link ImageFiles#read}) and moves the ones that cannot be decoded
      * (truncated, corrupt, empty, not an image, too large) to {@link #skipped()} with the reason.
      *

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.limelight.audit.slices.ExplanationCluster;
+import dev.limelight.audit.slices.ExplanationClusters;
 import dev.limelight.image.HideMode;
 import dev.limelight.models.NetworkImageClassifier;
 import java.nio.file.Files;
@@ -61,6 +63,78 @@ class PlantedCueAuditTest {
         assertEquals(4, json.get("pickedExplanations").size());
         assertEquals(2, json.get("classes").size());
         assertTrue(Files.readString(report).contains("SP-LIME"));
+    }
+
+    @Test
+    void everyImageBecomesARowAndACopyFiledUnderTheOtherClassIsACrossClassDuplicate() throws Exception {
+        Path data = PlantedCue.writeFolder(dir.resolve("rows"), 16, 7);
+        Files.copy(data.resolve("plain/0.png"), data.resolve("patched/copy-of-0.png"));
+        LabelledFolder folder = LabelledFolder.read(data, model.classNames());
+        AuditResult result = new ImageAudit(AuditOptions.builder().budget(2).explained(4).samples(100).build())
+                .run(folder, model, "planted-cue cnn");
+
+        assertEquals(17, result.rows().size());
+        AuditRow original = row(result, "plain/0.png");
+        AuditRow copy = row(result, "patched/copy-of-0.png");
+        assertTrue(original.hasTag("cross-class-duplicate") && copy.hasTag("cross-class-duplicate"),
+                original.tags() + " / " + copy.tags());
+        assertEquals(original.predicted(), copy.predicted(), "the same pixels get the same answer");
+        assertTrue(copy.hasTag("mistake") != original.hasTag("mistake"), "one of the two labels must be wrong");
+        assertEquals(2, result.rows().stream().filter(r -> r.hasTag("near-duplicate")).count(),
+                "the other images are not duplicates");
+        for (AuditRow r : result.rows()) {
+            assertEquals(28, r.properties().width());
+            assertEquals(-Math.log(Math.max(r.probabilities()[model.classNames().indexOf(r.label())], 1e-12)), r.loss(),
+                    1e-12);
+            assertEquals(r.confidence() >= 0 && r.label().equals(r.predicted()), r.correct());
+        }
+        assertEquals(4, result.rows().stream().filter(AuditRow::explained).count());
+        AuditRow explained = result.rows().stream().filter(AuditRow::explained).findFirst().orElseThrow();
+        assertEquals(16, explained.cellWeights().length);
+        assertTrue(explained.cellWeights()[explained.topCells()[0]] != 0);
+
+        Path out = dir.resolve("rows-out");
+        AuditReport.write(result.withUserTags(Map.of("plain/0.png", List.of("checked"))), out);
+        List<AuditRow> read = AuditReport.readRows(out.resolve(AuditReport.ROWS_FILE));
+        assertEquals(17, read.size());
+        AuditRow readBack = read.stream().filter(r -> r.path().equals("plain/0.png")).findFirst().orElseThrow();
+        assertEquals(original.tags().size() + 1, readBack.tags().size());
+        assertEquals("checked", readBack.tags().get(readBack.tags().size() - 1));
+        assertEquals(original.properties(), readBack.properties());
+        JsonNode json = new ObjectMapper().readTree(out.resolve("audit.json").toFile());
+        assertEquals(17, json.get("rows").size());
+        assertEquals(2, json.get("tagCounts").get("cross-class-duplicate").asInt());
+        assertEquals(List.of("path", "label", "predicted", "probabilities", "confidence", "margin", "loss", "properties",
+                "tags"), fieldNames(json.get("rows").get(1)).subList(0, 9));
+    }
+
+    private static AuditRow row(AuditResult result, String path) {
+        return result.rows().stream().filter(r -> r.path().equals(path)).findFirst().orElseThrow();
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void theCueImagesFormAFlaggedExplanationClusterAndThePlainOnesDoNot() {
+        LabelledFolder folder = LabelledFolder.read(dir.resolve("data"), model.classNames());
+        AuditResult result = new ImageAudit(AuditOptions.builder().explained(24).samples(200)
+                .hideMode(HideMode.constant(0, 0, 0)).build()).run(folder, model, "planted-cue cnn");
+
+        List<ExplanationCluster> clusters = ExplanationClusters.of(result.rows(), model.classNames(), 0);
+
+        ExplanationCluster cue = clusters.stream().filter(c -> c.className().equals("patched"))
+                .max(java.util.Comparator.comparingInt(c -> c.members().size())).orElseThrow();
+        assertTrue(cue.flagged(), "the patch's cell holds the evidence of the 'patched' cluster: " + cue);
+        assertEquals(0, cue.topCell());
+        assertTrue(cue.members().size() >= 10 && cue.members().stream().allMatch(p -> p.startsWith("patched/")),
+                cue.members().toString());
+        assertTrue(clusters.stream().filter(c -> c.className().equals("plain")).noneMatch(ExplanationCluster::flagged),
+                "plain images have no single place of evidence: " + clusters);
+        assertTrue(cue.id().startsWith(model.classNames().indexOf("patched") + "-"));
     }
 
     @Test

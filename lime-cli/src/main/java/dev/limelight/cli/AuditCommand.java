@@ -7,13 +7,23 @@ import dev.limelight.audit.DistributedAudit;
 import dev.limelight.audit.ImageAudit;
 import dev.limelight.audit.LabelledFolder;
 import dev.limelight.audit.SkippedImage;
+import dev.limelight.audit.UserTags;
+import dev.limelight.audit.slices.ErrorAnalysis;
+import dev.limelight.audit.slices.ExplanationCluster;
+import dev.limelight.audit.slices.PropertySignal;
+import dev.limelight.audit.slices.Slice;
 import dev.limelight.image.HideMode;
 import dev.limelight.models.NetworkImageClassifier;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,6 +87,11 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "X", defaultValue = "0", description = "Random seed.")
     private long seed;
 
+    @Option(names = "--tags", paramLabel = "FILE",
+            description = "Your own tags: a CSV file of path,tag lines (paths relative to --data, one tag a line), added "
+                    + "to each row's automatic tags.")
+    private Path tags;
+
     @Option(names = "--quiet", description = "No progress bar.")
     private boolean quiet;
 
@@ -92,9 +107,13 @@ final class AuditCommand implements Callable<Integer> {
                     + "not support yet");
         }
         LabelledFolder folder = LabelledFolder.read(data, classifier.classNames());
-        AuditResult result = spark == null ? new ImageAudit(options).run(folder, classifier, classifier.name())
-                : sparkAudit().run(spark, folder, modelArguments.model, modelArguments.options(), options, out);
-        Path report = AuditReport.write(result, out);
+        Map<String, List<String>> userTags = tags == null ? Map.of()
+                : UserTags.read(tags, new HashSet<>(folder.relativePaths()));
+        AuditResult result = (spark == null ? new ImageAudit(options).run(folder, classifier, classifier.name())
+                : sparkAudit().run(spark, folder, modelArguments.model, modelArguments.options(), options, out))
+                .withUserTags(userTags);
+        ErrorAnalysis analysis = ErrorAnalysis.of(result.rows(), result.folder().classes(), options.slices(), seed);
+        Path report = AuditReport.write(result, analysis, out);
         PrintWriter printer = spec.commandLine().getOut();
         printer.printf(Locale.ROOT, "%d images, accuracy %.4f, expected calibration error %.4f, %d mistakes listed%n",
                 result.folder().images().size(), result.metrics().accuracy(), result.calibration().expectedCalibrationError(),
@@ -102,9 +121,27 @@ final class AuditCommand implements Callable<Integer> {
         for (SkippedImage skipped : result.folder().skipped()) {
             printer.println("skipped " + skipped.path() + ": " + skipped.reason());
         }
+        Map<String, Long> tagCounts = result.rows().stream().flatMap(r -> r.tags().stream())
+                .collect(Collectors.groupingBy(t -> t, TreeMap::new, Collectors.counting()));
+        printer.println("tags: " + (tagCounts.isEmpty() ? "none" : tagCounts.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+        if (analysis.slices().isEmpty()) {
+            printer.println("weak slices: none beyond chance");
+        }
+        for (Slice s : analysis.slices().subList(0, Math.min(3, analysis.slices().size()))) {
+            printer.printf(Locale.ROOT, "weak slice: %s: %d images, accuracy %.3f (%.3f-%.3f) against %.3f expected, "
+                    + "p = %.2g%n", s.description(), s.support(), s.accuracy(), s.ci()[0], s.ci()[1],
+                    s.expectedAccuracy(), s.pValue());
+        }
+        analysis.propertySignals().stream().filter(PropertySignal::flagged).forEach(s -> printer.printf(Locale.ROOT,
+                "%s alone predicts the label: accuracy %.3f against %.3f for the commonest class%n", s.property(),
+                s.accuracy(), s.baseline()));
+        analysis.clusters().stream().filter(ExplanationCluster::flagged).forEach(c -> printer.printf(Locale.ROOT,
+                "candidate shortcut: cluster %s of %s, %d images, %.0f %% of the evidence in cell %d%n", c.id(),
+                c.className(), c.members().size(), 100 * c.topShare(), c.topCell()));
         printer.printf(Locale.ROOT, "SP-LIME picked %s of %d explanations (coverage %.0f %%)%n", result.pickedImages(),
                 result.explanations().size(), 100 * result.pick().coveredShare());
-        printer.println("wrote " + out.resolve("audit.json") + " and " + report
+        printer.println("wrote " + out.resolve("audit.json") + ", " + out.resolve(AuditReport.ROWS_FILE) + " and " + report
                 + (spark == null ? "" : " (per-image rows: " + out.resolve("images.parquet") + ")"));
         return Limelight.DONE;
     }

@@ -2,6 +2,9 @@ package dev.limelight.spark;
 
 import dev.limelight.audit.AuditOptions;
 import dev.limelight.audit.AuditWorker;
+import dev.limelight.audit.ImageObservation;
+import dev.limelight.audit.ImageProperties;
+import dev.limelight.audit.Thumbnail;
 import dev.limelight.core.FeatureSelection;
 import dev.limelight.core.FeatureWeight;
 import dev.limelight.core.LocalExplanation;
@@ -12,6 +15,7 @@ import dev.limelight.image.ImageExplanation;
 import dev.limelight.image.LabelExplanation;
 import dev.limelight.image.RasterImage;
 import dev.limelight.image.Segmentation;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -40,6 +44,8 @@ import org.apache.spark.sql.types.StructType;
  *   <tr><td>prepare_ms, segment_ms, masks_ms, score_ms, fit_ms, trust_ms</td><td>the explanation's stages</td></tr>
  *   <tr><td>classify_ms</td><td>this image's share of its classification batch</td></tr>
  *   <tr><td>partition, model_load_ms</td><td>the partition that did the work and how long it took to load its model</td></tr>
+ *   <tr><td>properties, thumbnail, hash</td><td>the image's {@link ImageProperties} (in the order of its
+ *       names) and {@link Thumbnail}, from which the driver tags the images</td></tr>
  * </table>
  */
 public final class AuditRows {
@@ -83,6 +89,9 @@ public final class AuditRows {
             field("classify_ms", DataTypes.DoubleType, false),
             field("partition", DataTypes.IntegerType, false),
             field("model_load_ms", DataTypes.DoubleType, false),
+            field("properties", DataTypes.createArrayType(DataTypes.DoubleType, false), false),
+            field("thumbnail", DataTypes.createArrayType(DataTypes.FloatType, false), false),
+            field("hash", DataTypes.LongType, false),
     });
 
     private AuditRows() {
@@ -97,8 +106,9 @@ public final class AuditRows {
      *
      * @param explanation its explanation, or null if it was only classified
      */
-    static Row row(AuditTask task, List<String> classNames, double[] probabilities, ImageExplanation explanation,
+    static Row row(AuditTask task, List<String> classNames, ImageObservation observation, ImageExplanation explanation,
                    double classifyMillis, int partition, double modelLoadMillis) {
+        double[] probabilities = observation.probabilities();
         int predicted = AuditWorker.argMax(probabilities);
         Object[] v = new Object[SCHEMA.size()];
         v[0] = task.index();
@@ -139,7 +149,28 @@ public final class AuditRows {
         v[31] = classifyMillis;
         v[32] = partition;
         v[33] = modelLoadMillis;
+        v[34] = boxed(observation.properties().values());
+        float[] grey = observation.thumbnail().grey();
+        Float[] thumbnail = new Float[grey.length];
+        for (int i = 0; i < grey.length; i++) {
+            thumbnail[i] = grey[i];
+        }
+        v[35] = thumbnail;
+        v[36] = observation.thumbnail().hash();
         return RowFactory.create(v);
+    }
+
+    /** @return what the executor observed of the row's image: probabilities, properties, thumbnail */
+    static ImageObservation observation(Row row) {
+        double[] p = row.<Double>getList(row.fieldIndex("properties")).stream().mapToDouble(Double::doubleValue)
+                .toArray();
+        List<Float> thumbnail = row.getList(row.fieldIndex("thumbnail"));
+        float[] grey = new float[thumbnail.size()];
+        for (int i = 0; i < grey.length; i++) {
+            grey[i] = thumbnail.get(i);
+        }
+        return new ImageObservation(probabilities(row), new ImageProperties((int) p[0], (int) p[1], p[2], p[3], p[4],
+                p[5], p[6], p[7]), new Thumbnail(grey, row.getLong(row.fieldIndex("hash"))));
     }
 
     /** @return the row's class probabilities */

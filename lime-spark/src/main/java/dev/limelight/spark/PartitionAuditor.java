@@ -2,6 +2,7 @@ package dev.limelight.spark;
 
 import dev.limelight.audit.AuditOptions;
 import dev.limelight.audit.AuditWorker;
+import dev.limelight.audit.ImageObservation;
 import dev.limelight.audit.LabelledImage;
 import dev.limelight.image.ImageExplanation;
 import dev.limelight.models.NetworkImageClassifier;
@@ -59,24 +60,24 @@ final class PartitionAuditor implements FlatMapFunction<Iterator<AuditTask>, Row
 
         List<LabelledImage> images = tasks.stream()
                 .map(t -> new LabelledImage(Path.of(t.path()), t.trueClass(), t.trueIndex())).toList();
-        double[][] probabilities = new double[tasks.size()][];
+        List<ImageObservation> observations = new ArrayList<>(tasks.size());
         double[] classifyMillis = new double[tasks.size()];
         for (int from = 0; from < tasks.size(); from += options.batchSize()) {
             int to = Math.min(tasks.size(), from + options.batchSize());
             long t0 = System.nanoTime();
-            double[][] rows = worker.classify(images.subList(from, to));
+            observations.addAll(worker.observe(images.subList(from, to)));
             double share = (System.nanoTime() - t0) / 1e6 / (to - from);
             for (int i = from; i < to; i++) {
-                probabilities[i] = rows[i - from];
                 classifyMillis[i] = share;
             }
         }
         List<Row> out = new ArrayList<>(tasks.size());
         for (int i = 0; i < tasks.size(); i++) {
             AuditTask task = tasks.get(i);
+            ImageObservation observation = observations.get(i);
             ImageExplanation explanation = task.explain()
-                    ? worker.explain(images.get(i), task.index(), AuditWorker.argMax(probabilities[i])) : null;
-            out.add(AuditRows.row(task, classifier.classNames(), probabilities[i], explanation, classifyMillis[i],
+                    ? worker.explain(images.get(i), task.index(), AuditWorker.argMax(observation.probabilities())) : null;
+            out.add(AuditRows.row(task, classifier.classNames(), observation, explanation, classifyMillis[i],
                     partitionId, loadMillis));
         }
         return out.iterator();

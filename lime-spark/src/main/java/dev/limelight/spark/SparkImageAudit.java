@@ -2,6 +2,7 @@ package dev.limelight.spark;
 
 import dev.limelight.audit.AuditOptions;
 import dev.limelight.audit.AuditResult;
+import dev.limelight.audit.ImageObservation;
 import dev.limelight.audit.ImageAudit;
 import dev.limelight.audit.LabelledFolder;
 import dev.limelight.audit.LabelledImage;
@@ -139,7 +140,7 @@ public final class SparkImageAudit {
             throw new IllegalStateException("expected " + images.size() + " rows in " + rowsOut + ", found "
                     + written.size());
         }
-        double[][] probabilities = new double[images.size()][];
+        ImageObservation[] observations = new ImageObservation[images.size()];
         Map<Integer, ImageExplanation> explanations = new HashMap<>();
         Map<Integer, Double> loadByPartition = new HashMap<>();
         double classify = 0;
@@ -147,7 +148,7 @@ public final class SparkImageAudit {
         ImageInput input = driverModel.input();
         for (Row row : written) {
             int index = row.getInt(row.fieldIndex("index"));
-            probabilities[index] = AuditRows.probabilities(row);
+            observations[index] = AuditRows.observation(row);
             classify += row.getDouble(row.fieldIndex("classify_ms"));
             loadByPartition.put(row.getInt(row.fieldIndex("partition")), row.getDouble(row.fieldIndex("model_load_ms")));
             if (row.getBoolean(row.fieldIndex("explained"))) {
@@ -155,12 +156,13 @@ public final class SparkImageAudit {
                         input.height()).withChannels(input.channels());
                 ImageExplanation e = AuditRows.explanation(row, image, SegmenterKind.GRID.create(options.gridCells())
                         .segment(image), new ImageExplanation.ModelAnswer(driverModel.outputKind(),
-                        driverModel.classNames(), probabilities[index]), options);
+                        driverModel.classNames(), observations[index].probabilities()), options);
                 explanations.put(index, e);
                 explain += e.timings().totalMillis();
             }
         }
-        AuditResult result = AuditResult.assemble(folder, driverModel.name(), probabilities, explanations, options);
+        AuditResult result = AuditResult.assemble(folder, driverModel.name(), List.of(observations), explanations,
+                options);
         double load = loadByPartition.values().stream().mapToDouble(Double::doubleValue).sum();
         return new SparkAuditRun(result, rowsOut, slices.size(), loadByPartition.size(), load, classify, explain,
                 (System.nanoTime() - start) / 1e6);

@@ -77,6 +77,15 @@ class SparkAuditTest {
         assertEquals(expected.cellImportance(), actual.cellImportance());
         assertEquals(expected.mistakes(), actual.mistakes());
         assertEquals(expected.metrics().accuracy(), actual.metrics().accuracy());
+        assertEquals(expected.rows().size(), actual.rows().size());
+        for (int i = 0; i < expected.rows().size(); i++) {
+            var e = expected.rows().get(i);
+            var a = actual.rows().get(i);
+            assertEquals(e.path(), a.path());
+            assertEquals(e.tags(), a.tags(), "row " + i + ": the same tags");
+            assertEquals(e.properties(), a.properties(), "row " + i + ": the same properties");
+            assertArrayEquals(e.cellWeights(), a.cellWeights(), "row " + i + ": the same cell weights");
+        }
     }
 
     @Test

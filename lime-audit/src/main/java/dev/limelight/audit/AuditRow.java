@@ -1,0 +1,69 @@
+package dev.limelight.audit;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * One audited image: what the model answered, how the image looks, its tags and, when it was
+ * explained, the explanation's cell weights. The unit every error-analysis result is computed from;
+ * written as audit.json's {@code rows} and as one line of {@code rows.jsonl}, with these names.
+ *
+ * @param path          the image's path relative to the data folder, {@code /}-separated
+ * @param label         its label: the model's name of the class its sub-folder stands for
+ * @param predicted     the predicted class's name
+ * @param probabilities every class's probability
+ * @param confidence    the predicted class's probability
+ * @param margin        the predicted class's probability minus the runner-up's
+ * @param loss          cross-entropy of the label, {@code -ln max(p(label), 1e-12)}
+ * @param properties    the image's properties
+ * @param tags          automatic tags ({@link AutomaticTags}) then the user's
+ * @param cellWeights   the explanation's weight of every grid cell (0 for a cell it did not select),
+ *                      or null when the image was not explained
+ * @param topCells      the cells the explanation selected, strongest first, or null
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AuditRow(String path, String label, String predicted, double[] probabilities, double confidence,
+                       double margin, double loss, ImageProperties properties, List<String> tags, double[] cellWeights,
+                       int[] topCells) {
+
+    /** The smallest probability the loss takes the log of. */
+    public static final double LOSS_FLOOR = 1e-12;
+
+    /** Copies the arrays and the list. */
+    public AuditRow {
+        probabilities = probabilities.clone();
+        tags = List.copyOf(tags);
+        cellWeights = cellWeights == null ? null : cellWeights.clone();
+        topCells = topCells == null ? null : topCells.clone();
+    }
+
+    /** @return whether the prediction is the label */
+    public boolean correct() {
+        return label.equals(predicted);
+    }
+
+    /** @return whether the row has the tag */
+    public boolean hasTag(String tag) {
+        return tags.contains(tag);
+    }
+
+    /** @return whether the image was explained */
+    public boolean explained() {
+        return cellWeights != null;
+    }
+
+    @Override
+    public double[] probabilities() {
+        return probabilities.clone();
+    }
+
+    @Override
+    public double[] cellWeights() {
+        return cellWeights == null ? null : cellWeights.clone();
+    }
+
+    @Override
+    public int[] topCells() {
+        return topCells == null ? null : topCells.clone();
+    }
+}

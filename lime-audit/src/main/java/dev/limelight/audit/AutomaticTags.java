@@ -1,0 +1,141 @@
+package dev.limelight.audit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+
+/**
+ * Gives every audited image the automatic tags of {@link TagRules}: from its prediction against its
+ * label, from near-duplicates in the folder, and from its properties relative to the folder's.
+ */
+public final class AutomaticTags {
+
+    /** The tag names, in the order they are given. */
+    public static final List<String> NAMES = List.of("mistake", "confident-mistake", "low-confidence", "ambiguous",
+            "potential-mislabel", "near-duplicate", "cross-class-duplicate", "dark", "bright", "low-contrast",
+            "blurry", "small");
+
+    private final TagRules rules;
+
+    /** @param rules the thresholds */
+    public AutomaticTags(TagRules rules) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+    }
+
+    /**
+     * @param labels       each image's label (class index)
+     * @param observations each image's observation, in the same order
+     * @return each image's tags, in the order of {@link #NAMES}
+     */
+    public List<List<String>> tag(int[] labels, List<ImageObservation> observations) {
+        int n = observations.size();
+        if (labels.length != n) {
+            throw new IllegalArgumentException(labels.length + " labels for " + n + " observations");
+        }
+        List<Set<String>> tags = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            tags.add(predictionTags(labels[i], observations.get(i).probabilities()));
+        }
+        duplicates(labels, observations, tags);
+        relative(observations, o -> o.properties().brightness(), -1, "dark", tags);
+        relative(observations, o -> o.properties().brightness(), 1, "bright", tags);
+        relative(observations, o -> o.properties().contrast(), -1, "low-contrast", tags);
+        relative(observations, o -> Math.log1p(o.properties().sharpness()), -1, "blurry", tags);
+        double[] sides = observations.stream()
+                .mapToDouble(o -> Math.min(o.properties().width(), o.properties().height())).toArray();
+        double medianSide = new Median().evaluate(sides);
+        for (int i = 0; i < n; i++) {
+            if (sides[i] <= rules.smallSide() * medianSide) {
+                tags.get(i).add("small");
+            }
+        }
+        List<List<String>> ordered = new ArrayList<>(n);
+        for (Set<String> set : tags) {
+            ordered.add(NAMES.stream().filter(set::contains).toList());
+        }
+        return ordered;
+    }
+
+    private Set<String> predictionTags(int label, double[] p) {
+        Set<String> tags = new LinkedHashSet<>();
+        int predicted = AuditWorker.argMax(p);
+        double confidence = p[predicted];
+        boolean mistake = predicted != label;
+        if (mistake) {
+            tags.add("mistake");
+            if (confidence >= rules.confidentMistake()) {
+                tags.add("confident-mistake");
+            }
+            if (confidence >= rules.mislabelConfidence() && p[label] <= rules.mislabelLabelProbability()) {
+                tags.add("potential-mislabel");
+            }
+        }
+        if (confidence < rules.lowConfidence()) {
+            tags.add("low-confidence");
+        }
+        if (margin(p) < rules.ambiguousMargin()) {
+            tags.add("ambiguous");
+        }
+        return tags;
+    }
+
+    /** @return the top probability minus the second (the top one for a single output) */
+    public static double margin(double[] p) {
+        double first = Double.NEGATIVE_INFINITY;
+        double second = Double.NEGATIVE_INFINITY;
+        for (double v : p) {
+            if (v > first) {
+                second = first;
+                first = v;
+            } else if (v > second) {
+                second = v;
+            }
+        }
+        return p.length == 1 ? first : first - second;
+    }
+
+    private static void duplicates(int[] labels, List<ImageObservation> observations, List<Set<String>> tags) {
+        int n = observations.size();
+        for (int i = 0; i < n; i++) {
+            Thumbnail a = observations.get(i).thumbnail();
+            for (int j = i + 1; j < n; j++) {
+                if (a.nearDuplicateOf(observations.get(j).thumbnail())) {
+                    tags.get(i).add("near-duplicate");
+                    tags.get(j).add("near-duplicate");
+                    if (labels[i] != labels[j]) {
+                        tags.get(i).add("cross-class-duplicate");
+                        tags.get(j).add("cross-class-duplicate");
+                    }
+                }
+            }
+        }
+    }
+
+    /** Tags the images whose value lies {@code propertyZ} robust deviations beyond the median, on one side. */
+    private void relative(List<ImageObservation> observations, ToDoubleFunction<ImageObservation> property, int side,
+                          String tag, List<Set<String>> tags) {
+        double[] values = observations.stream().mapToDouble(property).toArray();
+        double median = new Median().evaluate(values);
+        double[] deviations = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            deviations[i] = Math.abs(values[i] - median);
+        }
+        double scale = 1.4826 * new Median().evaluate(deviations);
+        if (!(scale > 0)) {
+            scale = new StandardDeviation(false).evaluate(values);
+        }
+        if (!(scale > 0)) {
+            return;
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (side * (values[i] - median) / scale >= rules.propertyZ()) {
+                tags.get(i).add(tag);
+            }
+        }
+    }
+}

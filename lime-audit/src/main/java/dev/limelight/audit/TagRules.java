@@ -1,0 +1,57 @@
+package dev.limelight.audit;
+
+import java.io.Serializable;
+
+/**
+ * The thresholds of an audit's automatic tags. Each tag's rule:
+ *
+ * <table>
+ *   <caption>Automatic tags</caption>
+ *   <tr><th>tag</th><th>rule (defaults)</th></tr>
+ *   <tr><td>{@code mistake}</td><td>the predicted class is not the label</td></tr>
+ *   <tr><td>{@code confident-mistake}</td><td>a mistake with confidence at least {@code confidentMistake} (0.8)</td></tr>
+ *   <tr><td>{@code low-confidence}</td><td>confidence below {@code lowConfidence} (0.5)</td></tr>
+ *   <tr><td>{@code ambiguous}</td><td>margin (top probability minus the second) below {@code ambiguousMargin} (0.1)</td></tr>
+ *   <tr><td>{@code potential-mislabel}</td><td>a mistake with confidence at least {@code mislabelConfidence}
+ *       (0.9) that gives the label at most {@code mislabelLabelProbability} (0.02): the model firmly
+ *       names another class, so the label deserves a second look</td></tr>
+ *   <tr><td>{@code near-duplicate}</td><td>another image of the folder is a near-duplicate
+ *       ({@link Thumbnail#nearDuplicateOf}); {@code cross-class-duplicate} too when that image has
+ *       another label: a labelling problem</td></tr>
+ *   <tr><td>{@code dark}, {@code bright}</td><td>brightness at least {@code propertyZ} (2.5) robust
+ *       standard deviations below / above the folder's median (robust: 1.4826 x the median absolute
+ *       deviation, or the standard deviation where that is 0; nothing is tagged when both are 0)</td></tr>
+ *   <tr><td>{@code low-contrast}</td><td>contrast {@code propertyZ} robust standard deviations below the median</td></tr>
+ *   <tr><td>{@code blurry}</td><td>{@code log(1 + sharpness)} {@code propertyZ} robust standard deviations below the median</td></tr>
+ *   <tr><td>{@code small}</td><td>the shorter side at most {@code smallSide} (0.5) of the folder's median shorter side</td></tr>
+ * </table>
+ *
+ * Property tags are relative to the folder: on a folder of uniform images none is given.
+ *
+ * @param confidentMistake         confidence that makes a mistake confident
+ * @param lowConfidence            confidence below which an image is low-confidence
+ * @param ambiguousMargin          margin below which an image is ambiguous
+ * @param mislabelConfidence       confidence of a potential mislabel's prediction
+ * @param mislabelLabelProbability the most a potential mislabel's label may get
+ * @param propertyZ                robust z-score beyond which a property tag is given
+ * @param smallSide                share of the median shorter side at or below which an image is small
+ */
+public record TagRules(double confidentMistake, double lowConfidence, double ambiguousMargin, double mislabelConfidence,
+                       double mislabelLabelProbability, double propertyZ, double smallSide) implements Serializable {
+
+    /** The defaults of the table above. */
+    public static final TagRules DEFAULTS = new TagRules(0.8, 0.5, 0.1, 0.9, 0.02, 2.5, 0.5);
+
+    /** @throws IllegalArgumentException if a probability threshold is outside [0, 1] or a z-score not positive */
+    public TagRules {
+        for (double p : new double[] {confidentMistake, lowConfidence, ambiguousMargin, mislabelConfidence,
+            mislabelLabelProbability, smallSide}) {
+            if (!(p >= 0 && p <= 1)) {
+                throw new IllegalArgumentException("tag thresholds must be in [0, 1], got " + p);
+            }
+        }
+        if (!(propertyZ > 0) || !Double.isFinite(propertyZ)) {
+            throw new IllegalArgumentException("propertyZ must be a finite number > 0, got " + propertyZ);
+        }
+    }
+}

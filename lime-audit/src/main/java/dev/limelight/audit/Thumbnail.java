@@ -1,0 +1,70 @@
+package dev.limelight.audit;
+
+import dev.limelight.image.ImageResizer;
+import dev.limelight.image.RasterImage;
+
+/**
+ * A tiny grey copy of an image for finding near-duplicates: 16 x 16 grey levels (0..255, area
+ * filtered) and a 64-bit difference hash (dHash: whether each of 8 x 8 cells of a 9 x 8 grey copy is
+ * brighter than its right neighbour). Two images are near-duplicates when their hashes differ in at
+ * most {@link #HASH_CANDIDATE_BITS} bits (a cheap pre-filter) and their thumbnails differ by at most
+ * {@link #DUPLICATE_RMS} grey levels (root mean square): resizing, re-encoding and small edits stay
+ * within both; different photos of similar things do not.
+ *
+ * @param grey 256 grey levels, row by row
+ * @param hash the difference hash
+ */
+public record Thumbnail(float[] grey, long hash) {
+
+    /** Side of the grey thumbnail. */
+    public static final int SIDE = 16;
+
+    /** Hashes that differ in more bits than this are not compared further. */
+    public static final int HASH_CANDIDATE_BITS = 10;
+
+    /** Largest RMS difference of two near-duplicates' thumbnails, in grey levels. */
+    public static final double DUPLICATE_RMS = 6.0;
+
+    /** Copies the array. */
+    public Thumbnail {
+        if (grey.length != SIDE * SIDE) {
+            throw new IllegalArgumentException("a thumbnail has " + SIDE * SIDE + " values, got " + grey.length);
+        }
+        grey = grey.clone();
+    }
+
+    /** @return a copy of the grey levels */
+    @Override
+    public float[] grey() {
+        return grey.clone();
+    }
+
+    /** @return the thumbnail of an image of any size */
+    public static Thumbnail of(RasterImage image) {
+        RasterImage grey = image.toGray();
+        float[] small = ImageResizer.resize(grey, SIDE, SIDE).pixels();
+        float[] hashed = ImageResizer.resize(grey, 9, 8).pixels();
+        long hash = 0;
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 8; x++) {
+                hash = (hash << 1) | (hashed[y * 9 + x] > hashed[y * 9 + x + 1] ? 1 : 0);
+            }
+        }
+        return new Thumbnail(small, hash);
+    }
+
+    /** @return whether the two images are near-duplicates (see the class description) */
+    public boolean nearDuplicateOf(Thumbnail other) {
+        return Long.bitCount(hash ^ other.hash) <= HASH_CANDIDATE_BITS && rmsDifference(other) <= DUPLICATE_RMS;
+    }
+
+    /** @return the root mean square difference of the two thumbnails, in grey levels */
+    public double rmsDifference(Thumbnail other) {
+        double sum = 0;
+        for (int i = 0; i < grey.length; i++) {
+            double d = grey[i] - other.grey[i];
+            sum += d * d;
+        }
+        return Math.sqrt(sum / grey.length);
+    }
+}
