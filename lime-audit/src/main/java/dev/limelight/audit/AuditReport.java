@@ -19,11 +19,13 @@ import dev.limelight.image.render.HtmlParts;
 import dev.limelight.models.calibration.ReliabilityDiagram;
 import java.awt.image.BufferedImage;
 import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -178,7 +180,12 @@ public final class AuditReport {
         List<String> classes = r.folder().classes();
         StringBuilder h = new StringBuilder();
         h.append(Page.open("Audit of " + r.modelName(), "td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}"
-                + "img.x{width:224px;image-rendering:pixelated}figcaption{font-size:.85em;color:#444;max-width:224px}"));
+                + "img.x{width:224px;image-rendering:pixelated}figcaption{font-size:.85em;color:#444;max-width:224px}"
+                + "tr.pick{cursor:pointer}tr.pick:hover{background:#eef}.controls select,.controls input{margin:2px}"
+                + "#grid figure.tile{width:96px;margin:4px;cursor:pointer}#grid img{width:96px;height:96px;"
+                + "object-fit:contain;image-rendering:pixelated;background:#eee}figure.wrong img{outline:3px solid #d43c3c}"
+                + "#detail{border:1px solid #ccc;padding:.5em 1em;margin:.5em 0}#detail img.large{width:224px;"
+                + "image-rendering:pixelated;margin-right:1em}"));
         h.append(String.format(Locale.ROOT, "<p>%d images in %s; accuracy <b>%.4f</b>; expected calibration error "
                         + "(15 bins) <b>%.4f</b>.</p>\n", r.folder().images().size(), escape(r.folder().root().toString()),
                 r.metrics().accuracy(), r.calibration().expectedCalibrationError()));
@@ -212,6 +219,7 @@ public final class AuditReport {
         weakSlices(h, analysis);
         clusters(h, analysis);
         tags(h, r);
+        h.append(EXPLORER);
         h.append("<h2>Calibration</h2>").append(img(reliability, "reliability diagram", "")).append('\n');
         h.append("<h2>Most confident mistakes</h2>\n");
         if (r.mistakes().isEmpty()) {
@@ -238,6 +246,8 @@ public final class AuditReport {
                     e.top().trust().stabilityIfMeasured().map(st -> String.format(Locale.ROOT,
                             "; top-%d agreement over %d seeds %.2f", st.k(), st.runs(), st.topKJaccard())).orElse(""))));
         }
+        h.append(Page.jsonData("audit-data", explorerData(r, analysis)));
+        h.append(Page.script(resource("explorer.js")));
         h.append(Page.close());
         return h.toString();
     }
@@ -251,9 +261,11 @@ public final class AuditReport {
             h.append("<p>Cohorts whose accuracy falls short of what their class mix predicts, beyond chance "
                     + "(stratified one-sided test, Holm-corrected over every cohort searched).</p>\n<table><tr><th>slice"
                     + "</th><th>images</th><th>accuracy (95 % interval)</th><th>expected</th><th>rest</th><th>p</th></tr>\n");
-            for (Slice s : analysis.slices()) {
-                h.append(String.format(Locale.ROOT, "<tr><td style=\"text-align:left\">%s</td><td>%d</td><td>%.3f "
-                                + "(%.3f-%.3f)</td><td>%.3f</td><td>%.3f</td><td>%.2g</td></tr>\n", escape(s.description()),
+            for (int i = 0; i < analysis.slices().size(); i++) {
+                Slice s = analysis.slices().get(i);
+                h.append(String.format(Locale.ROOT, "<tr class=\"pick\" data-slice=\"%d\" title=\"show these images\">"
+                                + "<td style=\"text-align:left\">%s</td><td>%d</td><td>%.3f "
+                                + "(%.3f-%.3f)</td><td>%.3f</td><td>%.3f</td><td>%.2g</td></tr>\n", i, escape(s.description()),
                         s.support(), s.accuracy(), s.ci()[0], s.ci()[1], s.expectedAccuracy(), s.restAccuracy(),
                         s.pValue()));
             }
@@ -277,9 +289,11 @@ public final class AuditReport {
                 + "evidence lies (spectral clustering of the grid-cell weights). A flagged cluster rests on the same "
                 + "border cell in nearly every image: a candidate shortcut.</p>\n<table><tr><th>cluster</th><th>class"
                 + "</th><th>images</th><th>top cell</th><th>its share</th><th>agreement</th><th>flagged</th></tr>\n");
-        for (ExplanationCluster c : analysis.clusters()) {
-            h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%d</td><td>%d</td><td>%.2f</td><td>%.2f"
-                            + "</td><td>%s</td></tr>\n", escape(c.id()), escape(c.className()), c.members().size(),
+        for (int i = 0; i < analysis.clusters().size(); i++) {
+            ExplanationCluster c = analysis.clusters().get(i);
+            h.append(String.format(Locale.ROOT, "<tr class=\"pick\" data-cluster=\"%d\" title=\"show these images\">"
+                            + "<td>%s</td><td>%s</td><td>%d</td><td>%d</td><td>%.2f</td><td>%.2f"
+                            + "</td><td>%s</td></tr>\n", i, escape(c.id()), escape(c.className()), c.members().size(),
                     c.topCell(), c.topShare(), c.agreement(), c.flagged() ? "<b>candidate shortcut</b>" : ""));
         }
         h.append("</table>\n");
@@ -292,8 +306,67 @@ public final class AuditReport {
         if (counts.isEmpty()) {
             h.append("No image is tagged.");
         }
-        counts.forEach((tag, n) -> h.append("<b>").append(escape(tag)).append("</b> ").append(n).append(" &nbsp; "));
+        counts.forEach((tag, n) -> h.append("<a href=\"#explorer\" data-tag=\"").append(escape(tag)).append("\"><b>")
+                .append(escape(tag)).append("</b></a> ").append(n).append(" &nbsp; "));
         h.append("</p>\n");
+    }
+
+    /** The image explorer's controls, filled by explorer.js from the embedded data. */
+    private static final String EXPLORER = "<section id=\"explorer\"><h2>Images</h2>\n<div class=\"controls\">"
+            + "<select id=\"f-label\" aria-label=\"label\"></select> <select id=\"f-predicted\" aria-label=\"prediction\">"
+            + "</select> <select id=\"f-outcome\" aria-label=\"outcome\"><option value=\"\">correct and mistakes</option>"
+            + "<option value=\"correct\">correct</option><option value=\"mistake\">mistakes</option></select> "
+            + "<select id=\"f-tag\" aria-label=\"tag\"></select> <select id=\"f-property\" aria-label=\"property\"></select>"
+            + " <input id=\"f-min\" type=\"number\" step=\"any\" placeholder=\"min\" aria-label=\"minimum\"> "
+            + "<input id=\"f-max\" type=\"number\" step=\"any\" placeholder=\"max\" aria-label=\"maximum\"> sort by "
+            + "<select id=\"f-sort\" aria-label=\"sort by\"></select> <select id=\"f-order\" aria-label=\"order\">"
+            + "<option>descending</option><option>ascending</option></select></div>\n<p><b id=\"count\"></b> "
+            + "<span id=\"group\"></span> <button id=\"clear-group\" hidden>show all</button> "
+            + "<button id=\"prev\">previous</button> <span id=\"page\"></span> <button id=\"next\">next</button>"
+            + " <span class=\"muted\">(\u2605: explained; click an image for its details)</span></p>\n"
+            + "<div id=\"detail\" hidden></div>\n<div id=\"grid\"></div></section>\n";
+
+    /** @return the data explorer.js reads: class and property names, the rows, previews, overlays, slices, clusters */
+    private static String explorerData(AuditResult r, ErrorAnalysis analysis) throws IOException {
+        ObjectNode data = JSON.createObjectNode();
+        data.set("classes", JSON.valueToTree(r.folder().classes()));
+        data.set("properties", JSON.valueToTree(ImageProperties.NAMES));
+        data.set("rows", JSON.valueToTree(r.rows()));
+        ArrayNode previews = data.putArray("previews");
+        for (byte[] png : r.previews()) {
+            previews.add("data:image/png;base64," + Base64.getEncoder().encodeToString(png));
+        }
+        ArrayNode overlays = data.putArray("overlays");
+        for (int i = 0; i < r.rows().size(); i++) {
+            ImageExplanation e = r.explanations().get(i);
+            if (e == null) {
+                overlays.addNull();
+            } else {
+                ByteArrayOutputStream png = new ByteArrayOutputStream();
+                ImageIO.write(ExplanationImages.overlay(e, e.top().label(), 3), "png", png);
+                overlays.add("data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray()));
+            }
+        }
+        ArrayNode slices = data.putArray("slices");
+        analysis.slices().forEach(s -> slices.addObject().put("description", s.description())
+                .set("members", JSON.valueToTree(s.members())));
+        Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < r.rows().size(); i++) {
+            index.put(r.rows().get(i).path(), i);
+        }
+        ArrayNode clusters = data.putArray("clusters");
+        analysis.clusters().forEach(c -> clusters.addObject().put("id", c.id())
+                .set("members", JSON.valueToTree(c.members().stream().map(index::get).toList())));
+        return LINES.writeValueAsString(data);
+    }
+
+    private static String resource(String name) throws IOException {
+        try (var in = AuditReport.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("the report resource " + name + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static String figure(BufferedImage image, String caption) throws IOException {

@@ -25,15 +25,21 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param explainedOrder the image indices that were explained, in the order given to SP-LIME
  * @param cellImportance SP-LIME's global importance of every grid cell
  * @param rows          one row per image, in folder order
+ * @param previews      each row's preview PNG ({@link Preview}), for the report
  */
 public record AuditResult(LabelledFolder folder, String modelName, int[] predicted, double[] confidence,
                           ClassificationMetrics metrics, ReliabilityBins calibration, List<Integer> mistakes,
                           Map<Integer, ImageExplanation> explanations, SubmodularPick.Result<Integer> pick,
-                          List<Integer> explainedOrder, Map<Integer, Double> cellImportance, List<AuditRow> rows) {
+                          List<Integer> explainedOrder, Map<Integer, Double> cellImportance, List<AuditRow> rows,
+                          List<byte[]> previews) {
 
-    /** Copies the row list. */
+    /** Copies the lists; checks there is one preview per row. */
     public AuditResult {
         rows = List.copyOf(rows);
+        previews = List.copyOf(previews);
+        if (previews.size() != rows.size()) {
+            throw new IllegalArgumentException(previews.size() + " previews for " + rows.size() + " rows");
+        }
     }
 
     /**
@@ -107,7 +113,7 @@ public record AuditResult(LabelledFolder folder, String modelName, int[] predict
                     observations.get(i).properties(), tags.get(i), cellWeights, topCells));
         }
         return new AuditResult(folder, modelName, predicted, confidence, metrics, calibration, mistakes, ordered, pick,
-                explainedOrder, pick.importance(), rows);
+                explainedOrder, pick.importance(), rows, observations.stream().map(ImageObservation::preview).toList());
     }
 
     /**
@@ -122,7 +128,7 @@ public record AuditResult(LabelledFolder folder, String modelName, int[] predict
                     r.loss(), r.properties(), tags, r.cellWeights(), r.topCells());
         }).toList();
         return new AuditResult(folder, modelName, predicted, confidence, metrics, calibration, mistakes, explanations,
-                pick, explainedOrder, cellImportance, tagged);
+                pick, explainedOrder, cellImportance, tagged, previews);
     }
 
     /** @return the image indices SP-LIME picked, in pick order */

@@ -94,7 +94,8 @@ public final class AuditWorker {
             batch.close();
             for (int i = 0; i < count; i++) {
                 RasterImage photo = photos.get(i);
-                observations.add(new ImageObservation(rows[i], ImageProperties.of(photo), Thumbnail.of(photo)));
+                observations.add(new ImageObservation(rows[i], ImageProperties.of(photo), Thumbnail.of(photo),
+                        Preview.png(photo)));
             }
         }
         return observations;

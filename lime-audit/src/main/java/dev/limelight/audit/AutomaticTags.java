@@ -1,6 +1,7 @@
 package dev.limelight.audit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -42,10 +43,14 @@ public final class AutomaticTags {
             tags.add(predictionTags(labels[i], observations.get(i).probabilities()));
         }
         duplicates(labels, observations, tags);
-        relative(observations, o -> o.properties().brightness(), -1, "dark", tags);
-        relative(observations, o -> o.properties().brightness(), 1, "bright", tags);
-        relative(observations, o -> o.properties().contrast(), -1, "low-contrast", tags);
-        relative(observations, o -> Math.log1p(o.properties().sharpness()), -1, "blurry", tags);
+        double[] brightness = values(observations, o -> o.properties().brightness());
+        double[] contrast = values(observations, o -> o.properties().contrast());
+        double[] sharpness = values(observations, o -> o.properties().sharpness());
+        double[] logSharpness = Arrays.stream(sharpness).map(Math::log1p).toArray();
+        tagBeyond(brightness, brightness, -1, "dark", tags);
+        tagBeyond(brightness, brightness, 1, "bright", tags);
+        tagBeyond(contrast, contrast, -1, "low-contrast", tags);
+        tagBeyond(logSharpness, sharpness, -1, "blurry", tags);
         double[] sides = observations.stream()
                 .mapToDouble(o -> Math.min(o.properties().width(), o.properties().height())).toArray();
         double medianSide = new Median().evaluate(sides);
@@ -116,24 +121,33 @@ public final class AutomaticTags {
         }
     }
 
-    /** Tags the images whose value lies {@code propertyZ} robust deviations beyond the median, on one side. */
-    private void relative(List<ImageObservation> observations, ToDoubleFunction<ImageObservation> property, int side,
-                          String tag, List<Set<String>> tags) {
-        double[] values = observations.stream().mapToDouble(property).toArray();
-        double median = new Median().evaluate(values);
-        double[] deviations = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            deviations[i] = Math.abs(values[i] - median);
+    private static double[] values(List<ImageObservation> observations, ToDoubleFunction<ImageObservation> property) {
+        return observations.stream().mapToDouble(property).toArray();
+    }
+
+    /**
+     * Tags the images whose {@code scored} value lies {@code propertyZ} robust deviations beyond its
+     * median on one side, and whose {@code raw} value differs from its median by at least
+     * {@code propertyChange} of it.
+     */
+    private void tagBeyond(double[] scored, double[] raw, int side, String tag, List<Set<String>> tags) {
+        double median = new Median().evaluate(scored);
+        double rawMedian = new Median().evaluate(raw);
+        double[] deviations = new double[scored.length];
+        for (int i = 0; i < scored.length; i++) {
+            deviations[i] = Math.abs(scored[i] - median);
         }
         double scale = 1.4826 * new Median().evaluate(deviations);
         if (!(scale > 0)) {
-            scale = new StandardDeviation(false).evaluate(values);
+            scale = new StandardDeviation(false).evaluate(scored);
         }
         if (!(scale > 0)) {
             return;
         }
-        for (int i = 0; i < values.length; i++) {
-            if (side * (values[i] - median) / scale >= rules.propertyZ()) {
+        for (int i = 0; i < scored.length; i++) {
+            boolean far = side * (scored[i] - median) / scale >= rules.propertyZ();
+            boolean changed = side * (raw[i] - rawMedian) >= rules.propertyChange() * Math.abs(rawMedian);
+            if (far && changed) {
                 tags.get(i).add(tag);
             }
         }

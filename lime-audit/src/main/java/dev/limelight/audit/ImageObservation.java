@@ -2,17 +2,27 @@ package dev.limelight.audit;
 
 /**
  * What an audit learns of one image in its single pass over the folder: the model's class
- * probabilities, the image's properties and its thumbnail (for near-duplicates), all from one decode.
+ * probabilities, the image's properties, its thumbnail (for near-duplicates) and its preview (for the
+ * report), all from one decode.
  *
  * @param probabilities the model's class probabilities
  * @param properties    the image's properties, measured on the image as decoded
  * @param thumbnail     its grey thumbnail and hash
+ * @param preview       its {@link Preview} PNG, for the report
  */
-public record ImageObservation(double[] probabilities, ImageProperties properties, Thumbnail thumbnail) {
+public record ImageObservation(double[] probabilities, ImageProperties properties, Thumbnail thumbnail,
+                               byte[] preview) {
 
-    /** Copies the probabilities. */
+    /** Copies the arrays. */
     public ImageObservation {
         probabilities = probabilities.clone();
+        preview = preview.clone();
+    }
+
+    /** @return a copy of the preview PNG */
+    @Override
+    public byte[] preview() {
+        return preview.clone();
     }
 
     /** @return a copy of the class probabilities */

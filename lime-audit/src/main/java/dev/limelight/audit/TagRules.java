@@ -20,9 +20,12 @@ import java.io.Serializable;
  *       another label: a labelling problem</td></tr>
  *   <tr><td>{@code dark}, {@code bright}</td><td>brightness at least {@code propertyZ} (2.5) robust
  *       standard deviations below / above the folder's median (robust: 1.4826 x the median absolute
- *       deviation, or the standard deviation where that is 0; nothing is tagged when both are 0)</td></tr>
- *   <tr><td>{@code low-contrast}</td><td>contrast {@code propertyZ} robust standard deviations below the median</td></tr>
- *   <tr><td>{@code blurry}</td><td>{@code log(1 + sharpness)} {@code propertyZ} robust standard deviations below the median</td></tr>
+ *       deviation, or the standard deviation where that is 0; nothing is tagged when both are 0), and
+ *       at least {@code propertyChange} (0.3) of the median away from it</td></tr>
+ *   <tr><td>{@code low-contrast}</td><td>contrast {@code propertyZ} robust standard deviations and
+ *       {@code propertyChange} of the median below the median</td></tr>
+ *   <tr><td>{@code blurry}</td><td>{@code log(1 + sharpness)} {@code propertyZ} robust standard deviations
+ *       below its median, and sharpness {@code propertyChange} of the median below the median</td></tr>
  *   <tr><td>{@code small}</td><td>the shorter side at most {@code smallSide} (0.5) of the folder's median shorter side</td></tr>
  * </table>
  *
@@ -34,18 +37,21 @@ import java.io.Serializable;
  * @param mislabelConfidence       confidence of a potential mislabel's prediction
  * @param mislabelLabelProbability the most a potential mislabel's label may get
  * @param propertyZ                robust z-score beyond which a property tag is given
+ * @param propertyChange           the least change from the folder's median, as a share of it, of a
+ *                                 property tag (a homogeneous folder's small spread alone tags nothing)
  * @param smallSide                share of the median shorter side at or below which an image is small
  */
 public record TagRules(double confidentMistake, double lowConfidence, double ambiguousMargin, double mislabelConfidence,
-                       double mislabelLabelProbability, double propertyZ, double smallSide) implements Serializable {
+                       double mislabelLabelProbability, double propertyZ, double propertyChange, double smallSide)
+        implements Serializable {
 
     /** The defaults of the table above. */
-    public static final TagRules DEFAULTS = new TagRules(0.8, 0.5, 0.1, 0.9, 0.02, 2.5, 0.5);
+    public static final TagRules DEFAULTS = new TagRules(0.8, 0.5, 0.1, 0.9, 0.02, 2.5, 0.3, 0.5);
 
     /** @throws IllegalArgumentException if a probability threshold is outside [0, 1] or a z-score not positive */
     public TagRules {
         for (double p : new double[] {confidentMistake, lowConfidence, ambiguousMargin, mislabelConfidence,
-            mislabelLabelProbability, smallSide}) {
+            mislabelLabelProbability, propertyChange, smallSide}) {
             if (!(p >= 0 && p <= 1)) {
                 throw new IllegalArgumentException("tag thresholds must be in [0, 1], got " + p);
             }

@@ -26,7 +26,7 @@ class AutomaticTagsTest {
     }
 
     private static ImageObservation observe(RasterImage image, double... p) {
-        return new ImageObservation(p, ImageProperties.of(image), Thumbnail.of(image));
+        return new ImageObservation(p, ImageProperties.of(image), Thumbnail.of(image), new byte[0]);
     }
 
     /** Twenty ordinary, correctly and confidently classified images of class 0. */

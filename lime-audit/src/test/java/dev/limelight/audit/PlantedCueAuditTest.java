@@ -1,6 +1,7 @@
 package dev.limelight.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,6 +70,7 @@ class PlantedCueAuditTest {
     void everyImageBecomesARowAndACopyFiledUnderTheOtherClassIsACrossClassDuplicate() throws Exception {
         Path data = PlantedCue.writeFolder(dir.resolve("rows"), 16, 7);
         Files.copy(data.resolve("plain/0.png"), data.resolve("patched/copy-of-0.png"));
+        Files.move(data.resolve("plain/2.png"), data.resolve("plain/<img src=x onerror=alert(1)>.png"));
         LabelledFolder folder = LabelledFolder.read(data, model.classNames());
         AuditResult result = new ImageAudit(AuditOptions.builder().budget(2).explained(4).samples(100).build())
                 .run(folder, model, "planted-cue cnn");
@@ -103,6 +105,15 @@ class PlantedCueAuditTest {
         assertEquals(original.properties(), readBack.properties());
         JsonNode json = new ObjectMapper().readTree(out.resolve("audit.json").toFile());
         assertEquals(17, json.get("rows").size());
+        String html = Files.readString(out.resolve("report.html"));
+        assertFalse(html.contains("<img src=x"), "a file name is data, never markup");
+        String marker = "id=\"audit-data\">";
+        int start = html.indexOf(marker) + marker.length();
+        String embedded = html.substring(start, html.indexOf("</script>", start));
+        JsonNode explorer = new ObjectMapper().readTree(embedded);
+        assertEquals(json.get("rows"), explorer.get("rows"), "the explorer shows audit.json's rows");
+        assertEquals(17, explorer.get("previews").size());
+        assertTrue(explorer.get("rows").findValuesAsText("path").contains("plain/<img src=x onerror=alert(1)>.png"));
         assertEquals(2, json.get("tagCounts").get("cross-class-duplicate").asInt());
         assertEquals(List.of("path", "label", "predicted", "probabilities", "confidence", "margin", "loss", "properties",
                 "tags"), fieldNames(json.get("rows").get(1)).subList(0, 9));

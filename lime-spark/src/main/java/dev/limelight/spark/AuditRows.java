@@ -44,8 +44,8 @@ import org.apache.spark.sql.types.StructType;
  *   <tr><td>prepare_ms, segment_ms, masks_ms, score_ms, fit_ms, trust_ms</td><td>the explanation's stages</td></tr>
  *   <tr><td>classify_ms</td><td>this image's share of its classification batch</td></tr>
  *   <tr><td>partition, model_load_ms</td><td>the partition that did the work and how long it took to load its model</td></tr>
- *   <tr><td>properties, thumbnail, hash</td><td>the image's {@link ImageProperties} (in the order of its
- *       names) and {@link Thumbnail}, from which the driver tags the images</td></tr>
+ *   <tr><td>properties, thumbnail, hash, preview</td><td>the image's {@link ImageProperties} (in the order of
+ *       its names), its {@link Thumbnail}, from which the driver tags the images, and its report preview PNG</td></tr>
  * </table>
  */
 public final class AuditRows {
@@ -92,6 +92,7 @@ public final class AuditRows {
             field("properties", DataTypes.createArrayType(DataTypes.DoubleType, false), false),
             field("thumbnail", DataTypes.createArrayType(DataTypes.FloatType, false), false),
             field("hash", DataTypes.LongType, false),
+            field("preview", DataTypes.BinaryType, false),
     });
 
     private AuditRows() {
@@ -157,6 +158,7 @@ public final class AuditRows {
         }
         v[35] = thumbnail;
         v[36] = observation.thumbnail().hash();
+        v[37] = observation.preview();
         return RowFactory.create(v);
     }
 
@@ -170,7 +172,8 @@ public final class AuditRows {
             grey[i] = thumbnail.get(i);
         }
         return new ImageObservation(probabilities(row), new ImageProperties((int) p[0], (int) p[1], p[2], p[3], p[4],
-                p[5], p[6], p[7]), new Thumbnail(grey, row.getLong(row.fieldIndex("hash"))));
+                p[5], p[6], p[7]), new Thumbnail(grey, row.getLong(row.fieldIndex("hash"))),
+                (byte[]) row.get(row.fieldIndex("preview")));
     }
 
     /** @return the row's class probabilities */

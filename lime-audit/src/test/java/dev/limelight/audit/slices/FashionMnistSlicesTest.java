@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import boofcv.alg.filter.blur.GBlurImageOps;
 import boofcv.struct.image.GrayF32;
 import dev.limelight.audit.AuditOptions;
+import dev.limelight.audit.AuditReport;
 import dev.limelight.audit.AuditResult;
 import dev.limelight.audit.AuditRow;
 import dev.limelight.audit.ImageAudit;
@@ -81,10 +82,9 @@ class FashionMnistSlicesTest {
         ImageIO.write(png, "png", file.toFile());
     }
 
-    private static List<AuditRow> audit(Path folder) {
-        AuditResult result = new ImageAudit(AuditOptions.builder().explained(10).samples(100).build())
+    private static AuditResult audit(Path folder) {
+        return new ImageAudit(AuditOptions.builder().explained(10).samples(100).build())
                 .run(LabelledFolder.read(folder, model.classNames()), model, "bundled cnn");
-        return result.rows();
     }
 
     private static double accuracy(List<AuditRow> rows) {
@@ -92,8 +92,9 @@ class FashionMnistSlicesTest {
     }
 
     @Test
-    void theBlurredThirdIsTheTopSlice() {
-        List<AuditRow> rows = audit(planted);
+    void theBlurredThirdIsTheTopSlice() throws IOException {
+        AuditResult result = audit(planted);
+        List<AuditRow> rows = result.rows();
         List<AuditRow> blurred = rows.stream().filter(r -> r.path().endsWith("-blurred.png")).toList();
         List<AuditRow> sharp = rows.stream().filter(r -> !r.path().endsWith("-blurred.png")).toList();
         System.out.printf(Locale.ROOT, "planted folder: blurred accuracy %.3f (%d), the rest %.3f (%d)%n",
@@ -110,11 +111,14 @@ class FashionMnistSlicesTest {
                 + top.support() + " blurred");
         assertTrue(top.support() >= 0.7 * blurred.size(), "it holds most of the cohort: " + top.support());
         assertTrue(top.ci()[0] <= top.accuracy() && top.accuracy() <= top.ci()[1] && top.pValue() < 0.05);
+
+        // Kept in target/ so that CI can use the report's image explorer in a browser (.ci/run).
+        AuditReport.write(result, Path.of("target", "fashion-slices-audit"));
     }
 
     @Test
     void theUntouchedFolderHasNoSliceBeyondThePerClassGaps() {
-        List<AuditRow> rows = audit(untouched);
+        List<AuditRow> rows = audit(untouched).rows();
         List<Slice> weak = new SliceFinder(SliceOptions.DEFAULTS).weakSlices(rows);
         System.out.printf(Locale.ROOT, "untouched folder: accuracy %.3f; weak slices %s%n", accuracy(rows),
                 weak.stream().map(Slice::description).toList());

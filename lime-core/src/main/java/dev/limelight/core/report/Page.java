@@ -1,8 +1,9 @@
 package dev.limelight.core.report;
 
 /**
- * The one HTML page skeleton of every Limelight report: a self-contained page (no script, nothing
- * fetched from the network) with the shared style, a title and a heading, both escaped.
+ * The one HTML page skeleton of every Limelight report: a self-contained page (nothing fetched from
+ * the network) with the shared style, a title and a heading, both escaped. Reports are static pages;
+ * an interactive one embeds its data with {@link #jsonData} and its code with {@link #script}.
  */
 public final class Page {
 
@@ -27,6 +28,29 @@ public final class Page {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Html.escape(title)
                 + "</title>\n<style>" + STYLE + ownStyle + "</style></head><body>\n<h1>" + Html.escape(title)
                 + "</h1>\n";
+    }
+
+    /**
+     * @param id   the element's id, by which the page's script finds the data
+     * @param json a JSON document
+     * @return a {@code <script type="application/json">} element holding it; every {@code <} in it
+     *         (only possible inside JSON strings) is written as its JSON escape, so no value can end the
+     *         element or open a comment, and the JSON parses to the same document
+     */
+    public static String jsonData(String id, String json) {
+        String safe = json.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+        return "<script type=\"application/json\" id=\"" + Html.escape(id) + "\">" + safe + "</script>\n";
+    }
+
+    /**
+     * @param code the page's own script (no {@code </script>} in it)
+     * @return it as an inline script element
+     */
+    public static String script(String code) {
+        if (code.contains("</script")) {
+            throw new IllegalArgumentException("a page script must not contain </script");
+        }
+        return "<script>\n" + code + "\n</script>\n";
     }
 
     /** @return the end of the page */
