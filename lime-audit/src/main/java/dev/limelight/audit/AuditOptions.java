@@ -25,6 +25,8 @@ import java.util.Objects;
  *   <tr><td>seed</td><td>0</td></tr>
  *   <tr><td>tag rules</td><td>{@link TagRules#DEFAULTS}</td></tr>
  *   <tr><td>slice search</td><td>{@link SliceOptions#DEFAULTS}</td></tr>
+ *   <tr><td>embeddings (the model's activations before its output, for the {@code outlier} tag and
+ *       the neighbours of a potential mislabel)</td><td>on, where the model gives them</td></tr>
  * </table>
  *
  * <p>Options are serializable so that a distributed audit can send them to its executors; the
@@ -46,6 +48,7 @@ public final class AuditOptions implements Serializable {
     private final long seed;
     private final TagRules tagRules;
     private final SliceOptions slices;
+    private final boolean embeddings;
     private final transient ProgressListener progress;
 
     private AuditOptions(Builder b) {
@@ -61,6 +64,7 @@ public final class AuditOptions implements Serializable {
         this.seed = b.seed;
         this.tagRules = b.tagRules;
         this.slices = b.slices;
+        this.embeddings = b.embeddings;
         this.progress = b.progress;
     }
 
@@ -124,6 +128,11 @@ public final class AuditOptions implements Serializable {
         return slices;
     }
 
+    /** @return whether the model's embeddings are taken in the classifying pass, where it gives them */
+    public boolean embeddings() {
+        return embeddings;
+    }
+
     /** @return R, the seeds each explanation is made with for its stability figure (1: not measured) */
     public int stabilityRuns() {
         return stabilityRuns;
@@ -148,6 +157,7 @@ public final class AuditOptions implements Serializable {
         private long seed;
         private TagRules tagRules = TagRules.DEFAULTS;
         private SliceOptions slices = SliceOptions.DEFAULTS;
+        private boolean embeddings = true;
         private ProgressListener progress = ProgressListener.NONE;
 
         private Builder() {
@@ -225,6 +235,12 @@ public final class AuditOptions implements Serializable {
         /** @param slices how weak slices are searched (default {@link SliceOptions#DEFAULTS}) */
         public Builder slices(SliceOptions slices) {
             this.slices = Objects.requireNonNull(slices, "slices");
+            return this;
+        }
+
+        /** @param on take the model's embeddings in the classifying pass, where it gives them (default on) */
+        public Builder embeddings(boolean on) {
+            this.embeddings = on;
             return this;
         }
 

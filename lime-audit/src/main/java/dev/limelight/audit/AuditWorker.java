@@ -2,6 +2,7 @@ package dev.limelight.audit;
 
 import dev.limelight.core.FeatureSelection;
 import dev.limelight.core.ImageClassifier;
+import dev.limelight.core.ImageEmbedder;
 import dev.limelight.core.Probabilities;
 import dev.limelight.image.ImageExplainer;
 import dev.limelight.image.ImageExplainerOptions;
@@ -13,6 +14,8 @@ import dev.limelight.image.SegmenterKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -89,13 +92,23 @@ public final class AuditWorker {
                 photos.add(ImageFiles.read(images.get(i).path()));
             }
             INDArray batch = PhotoBatch.of(photos, classifier.input());
-            double[][] rows = Probabilities.validRows(classifier.predict(batch), count, classifier.classCount(),
+            Optional<ImageEmbedder> embedder = options.embeddings() ? classifier.embedder() : Optional.empty();
+            INDArray output;
+            float[][] embeddings = null;
+            if (embedder.isPresent()) {
+                ImageEmbedder.Embedded both = embedder.get().predictAndEmbed(batch);
+                output = both.outputs();
+                embeddings = both.embeddings().castTo(DataType.FLOAT).toFloatMatrix();
+            } else {
+                output = classifier.predict(batch);
+            }
+            double[][] rows = Probabilities.validRows(output, count, classifier.classCount(),
                     "the classifier " + modelName);
             batch.close();
             for (int i = 0; i < count; i++) {
                 RasterImage photo = photos.get(i);
                 observations.add(new ImageObservation(rows[i], ImageProperties.of(photo), Thumbnail.of(photo),
-                        Preview.png(photo)));
+                        Preview.png(photo), embeddings == null ? null : embeddings[i]));
             }
         }
         return observations;

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
@@ -18,8 +20,8 @@ public final class AutomaticTags {
 
     /** The tag names, in the order they are given. */
     public static final List<String> NAMES = List.of("mistake", "confident-mistake", "low-confidence", "ambiguous",
-            "potential-mislabel", "near-duplicate", "cross-class-duplicate", "dark", "bright", "low-contrast",
-            "blurry", "small");
+            "potential-mislabel", "outlier", "near-duplicate", "cross-class-duplicate", "dark", "bright",
+            "low-contrast", "blurry", "small");
 
     private final TagRules rules;
 
@@ -43,6 +45,11 @@ public final class AutomaticTags {
             tags.add(predictionTags(labels[i], observations.get(i).probabilities()));
         }
         duplicates(labels, observations, tags);
+        if (observations.stream().allMatch(o -> o.embedding() != null)) {
+            float[][] unit = observations.stream().map(o -> unit(o.embedding())).toArray(float[][]::new);
+            outliers(labels, unit, tags);
+            confirmMislabels(labels, observations, unit, tags);
+        }
         double[] brightness = values(observations, o -> o.properties().brightness());
         double[] contrast = values(observations, o -> o.properties().contrast());
         double[] sharpness = values(observations, o -> o.properties().sharpness());
@@ -87,6 +94,92 @@ public final class AutomaticTags {
             tags.add("ambiguous");
         }
         return tags;
+    }
+
+    /** Tags the images far from their label's mean embedding. */
+    private void outliers(int[] labels, float[][] unit, List<Set<String>> tags) {
+        Map<Integer, List<Integer>> byLabel = new TreeMap<>();
+        for (int i = 0; i < labels.length; i++) {
+            byLabel.computeIfAbsent(labels[i], l -> new ArrayList<>()).add(i);
+        }
+        for (List<Integer> members : byLabel.values()) {
+            if (members.size() < 10) {
+                continue;
+            }
+            double[] mean = new double[unit[members.get(0)].length];
+            for (int i : members) {
+                for (int d = 0; d < mean.length; d++) {
+                    mean[d] += unit[i][d];
+                }
+            }
+            double norm = Math.sqrt(Arrays.stream(mean).map(v -> v * v).sum());
+            double[] distance = new double[members.size()];
+            for (int k = 0; k < members.size(); k++) {
+                double dot = 0;
+                for (int d = 0; d < mean.length; d++) {
+                    dot += unit[members.get(k)][d] * mean[d];
+                }
+                distance[k] = 1 - (norm > 0 ? dot / norm : 0);
+            }
+            double median = new Median().evaluate(distance);
+            double[] deviations = Arrays.stream(distance).map(v -> Math.abs(v - median)).toArray();
+            double scale = 1.4826 * new Median().evaluate(deviations);
+            if (!(scale > 0)) {
+                continue;
+            }
+            for (int k = 0; k < members.size(); k++) {
+                if ((distance[k] - median) / scale >= rules.outlierZ()) {
+                    tags.get(members.get(k)).add("outlier");
+                }
+            }
+        }
+    }
+
+    /**
+     * Keeps the potential-mislabel tag only where most of the image's nearest neighbours in the
+     * embedding carry the predicted class as their label (and fewer carry the image's own label).
+     */
+    private void confirmMislabels(int[] labels, List<ImageObservation> observations, float[][] unit,
+                                  List<Set<String>> tags) {
+        int k = rules.mislabelNeighbours();
+        for (int i = 0; i < labels.length; i++) {
+            if (!tags.get(i).contains("potential-mislabel")) {
+                continue;
+            }
+            int predicted = AuditWorker.argMax(observations.get(i).probabilities());
+            double[] similarity = new double[labels.length];
+            for (int j = 0; j < labels.length; j++) {
+                double dot = 0;
+                for (int d = 0; d < unit[i].length; d++) {
+                    dot += unit[i][d] * unit[j][d];
+                }
+                similarity[j] = j == i ? Double.NEGATIVE_INFINITY : dot;
+            }
+            int[] nearest = java.util.stream.IntStream.range(0, labels.length).boxed()
+                    .sorted((a, b) -> Double.compare(similarity[b], similarity[a])).limit(k)
+                    .mapToInt(Integer::intValue).toArray();
+            int label = labels[i];
+            long votes = Arrays.stream(nearest).filter(j -> labels[j] == predicted).count();
+            long own = Arrays.stream(nearest).filter(j -> labels[j] == label).count();
+            if (!(votes > k / 2.0 && votes > own)) {
+                tags.get(i).remove("potential-mislabel");
+            }
+        }
+    }
+
+    private static float[] unit(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        float[] u = v.clone();
+        if (norm > 0) {
+            float scale = (float) (1 / Math.sqrt(norm));
+            for (int d = 0; d < u.length; d++) {
+                u[d] *= scale;
+            }
+        }
+        return u;
     }
 
     /** @return the top probability minus the second (the top one for a single output) */

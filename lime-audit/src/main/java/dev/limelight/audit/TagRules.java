@@ -14,7 +14,12 @@ import java.io.Serializable;
  *   <tr><td>{@code ambiguous}</td><td>margin (top probability minus the second) below {@code ambiguousMargin} (0.1)</td></tr>
  *   <tr><td>{@code potential-mislabel}</td><td>a mistake with confidence at least {@code mislabelConfidence}
  *       (0.9) that gives the label at most {@code mislabelLabelProbability} (0.02): the model firmly
- *       names another class, so the label deserves a second look</td></tr>
+ *       names another class, so the label deserves a second look; with embeddings, also most of its
+ *       {@code mislabelNeighbours} (5) nearest images in the model's embedding (cosine) are labelled
+ *       with the predicted class, not with its own</td></tr>
+ *   <tr><td>{@code outlier}</td><td>with embeddings: the cosine distance of the image's embedding to
+ *       its label's mean embedding lies {@code outlierZ} (3) robust standard deviations above the
+ *       label's median distance (labels of at least 10 images)</td></tr>
  *   <tr><td>{@code near-duplicate}</td><td>another image of the folder is a near-duplicate
  *       ({@link Thumbnail#nearDuplicateOf}); {@code cross-class-duplicate} too when that image has
  *       another label: a labelling problem</td></tr>
@@ -40,13 +45,16 @@ import java.io.Serializable;
  * @param propertyChange           the least change from the folder's median, as a share of it, of a
  *                                 property tag (a homogeneous folder's small spread alone tags nothing)
  * @param smallSide                share of the median shorter side at or below which an image is small
+ * @param outlierZ                 robust z-score of the distance to the label's mean embedding beyond
+ *                                 which an image is an outlier
+ * @param mislabelNeighbours       how many nearest images in the embedding vote on a potential mislabel
  */
 public record TagRules(double confidentMistake, double lowConfidence, double ambiguousMargin, double mislabelConfidence,
-                       double mislabelLabelProbability, double propertyZ, double propertyChange, double smallSide)
-        implements Serializable {
+                       double mislabelLabelProbability, double propertyZ, double propertyChange, double smallSide,
+                       double outlierZ, int mislabelNeighbours) implements Serializable {
 
     /** The defaults of the table above. */
-    public static final TagRules DEFAULTS = new TagRules(0.8, 0.5, 0.1, 0.9, 0.02, 2.5, 0.3, 0.5);
+    public static final TagRules DEFAULTS = new TagRules(0.8, 0.5, 0.1, 0.9, 0.02, 2.5, 0.3, 0.5, 3.0, 5);
 
     /** @throws IllegalArgumentException if a probability threshold is outside [0, 1] or a z-score not positive */
     public TagRules {
@@ -56,8 +64,12 @@ public record TagRules(double confidentMistake, double lowConfidence, double amb
                 throw new IllegalArgumentException("tag thresholds must be in [0, 1], got " + p);
             }
         }
-        if (!(propertyZ > 0) || !Double.isFinite(propertyZ)) {
-            throw new IllegalArgumentException("propertyZ must be a finite number > 0, got " + propertyZ);
+        if (!(propertyZ > 0) || !Double.isFinite(propertyZ) || !(outlierZ > 0) || !Double.isFinite(outlierZ)) {
+            throw new IllegalArgumentException("propertyZ and outlierZ must be finite numbers > 0, got " + propertyZ
+                    + " and " + outlierZ);
+        }
+        if (mislabelNeighbours < 1) {
+            throw new IllegalArgumentException("mislabelNeighbours must be at least 1, got " + mislabelNeighbours);
         }
     }
 }

@@ -111,6 +111,56 @@ class AutomaticTagsTest {
                 "different textures are not duplicates: " + tags.subList(0, 20));
     }
 
+    /** An embedding near axis {@code axis} of 8, with a little seeded noise. */
+    private static float[] near(int axis, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] e = new float[8];
+        for (int d = 0; d < e.length; d++) {
+            e[d] = (float) (0.1 * random.nextDouble());
+        }
+        e[axis] += 1;
+        return e;
+    }
+
+    private static ImageObservation embedded(long seed, float[] embedding, double... p) {
+        RasterImage image = texture(seed, 120 + seed % 20, 120);
+        return new ImageObservation(p, ImageProperties.of(image), Thumbnail.of(image), new byte[0], embedding);
+    }
+
+    @Test
+    void anImageFarFromItsLabelsMeanEmbeddingIsAnOutlier() {
+        List<ImageObservation> obs = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            obs.add(embedded(i, near(0, i), 0.9, 0.1));
+        }
+        obs.add(embedded(20, near(5, 20), 0.9, 0.1));
+
+        List<List<String>> tags = TAGS.tag(new int[21], obs);
+
+        assertEquals(List.of("outlier"), tags.get(20));
+        assertTrue(tags.subList(0, 20).stream().noneMatch(t -> t.contains("outlier")), tags.toString());
+    }
+
+    @Test
+    void aPotentialMislabelNeedsItsNeighboursToCarryThePredictedClass() {
+        int[] labels = new int[22];
+        List<ImageObservation> obs = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            labels[i] = i % 2;
+            obs.add(embedded(i, near(i % 2, i), i % 2 == 0 ? 0.95 : 0.05, i % 2 == 0 ? 0.05 : 0.95));
+        }
+        obs.add(embedded(20, near(1, 20), 0.01, 0.99));   // labelled 0, looks like the 1s: a mislabel
+        obs.add(embedded(21, near(0, 21), 0.01, 0.99));   // labelled 0, looks like the 0s: the model errs
+        labels[20] = 0;
+        labels[21] = 0;
+
+        List<List<String>> tags = TAGS.tag(labels, obs);
+
+        assertTrue(tags.get(20).contains("potential-mislabel"), tags.get(20).toString());
+        assertFalse(tags.get(21).contains("potential-mislabel"), tags.get(21).toString());
+        assertTrue(tags.get(21).contains("confident-mistake"));
+    }
+
     @Test
     void theMarginIsTheGapToTheRunnerUp() {
         assertEquals(0.5, AutomaticTags.margin(new double[] {0.2, 0.7, 0.1}), 1e-12);

@@ -1,6 +1,7 @@
 package dev.limelight.core;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -43,5 +44,13 @@ public interface ImageClassifier {
      */
     default OutputKind outputKind() {
         return OutputKind.SOFTMAX;
+    }
+
+    /**
+     * @return the model's embeddings (the activations before its output), if it can give them;
+     *         default none
+     */
+    default Optional<ImageEmbedder> embedder() {
+        return Optional.empty();
     }
 }

@@ -44,8 +44,9 @@ import org.apache.spark.sql.types.StructType;
  *   <tr><td>prepare_ms, segment_ms, masks_ms, score_ms, fit_ms, trust_ms</td><td>the explanation's stages</td></tr>
  *   <tr><td>classify_ms</td><td>this image's share of its classification batch</td></tr>
  *   <tr><td>partition, model_load_ms</td><td>the partition that did the work and how long it took to load its model</td></tr>
- *   <tr><td>properties, thumbnail, hash, preview</td><td>the image's {@link ImageProperties} (in the order of
- *       its names), its {@link Thumbnail}, from which the driver tags the images, and its report preview PNG</td></tr>
+ *   <tr><td>properties, thumbnail, hash, preview, embedding</td><td>the image's {@link ImageProperties} (in
+ *       the order of its names), its {@link Thumbnail} and the model's embedding (null without), from which
+ *       the driver tags the images, and its report preview PNG</td></tr>
  * </table>
  */
 public final class AuditRows {
@@ -93,6 +94,7 @@ public final class AuditRows {
             field("thumbnail", DataTypes.createArrayType(DataTypes.FloatType, false), false),
             field("hash", DataTypes.LongType, false),
             field("preview", DataTypes.BinaryType, false),
+            field("embedding", DataTypes.createArrayType(DataTypes.FloatType, false), true),
     });
 
     private AuditRows() {
@@ -151,14 +153,10 @@ public final class AuditRows {
         v[32] = partition;
         v[33] = modelLoadMillis;
         v[34] = boxed(observation.properties().values());
-        float[] grey = observation.thumbnail().grey();
-        Float[] thumbnail = new Float[grey.length];
-        for (int i = 0; i < grey.length; i++) {
-            thumbnail[i] = grey[i];
-        }
-        v[35] = thumbnail;
+        v[35] = boxed(observation.thumbnail().grey());
         v[36] = observation.thumbnail().hash();
         v[37] = observation.preview();
+        v[38] = observation.embedding() == null ? null : boxed(observation.embedding());
         return RowFactory.create(v);
     }
 
@@ -166,14 +164,28 @@ public final class AuditRows {
     static ImageObservation observation(Row row) {
         double[] p = row.<Double>getList(row.fieldIndex("properties")).stream().mapToDouble(Double::doubleValue)
                 .toArray();
-        List<Float> thumbnail = row.getList(row.fieldIndex("thumbnail"));
-        float[] grey = new float[thumbnail.size()];
-        for (int i = 0; i < grey.length; i++) {
-            grey[i] = thumbnail.get(i);
-        }
+        float[] grey = floats(row.getList(row.fieldIndex("thumbnail")));
+        int e = row.fieldIndex("embedding");
+        float[] embedding = row.isNullAt(e) ? null : floats(row.getList(e));
         return new ImageObservation(probabilities(row), new ImageProperties((int) p[0], (int) p[1], p[2], p[3], p[4],
                 p[5], p[6], p[7]), new Thumbnail(grey, row.getLong(row.fieldIndex("hash"))),
-                (byte[]) row.get(row.fieldIndex("preview")));
+                (byte[]) row.get(row.fieldIndex("preview")), embedding);
+    }
+
+    private static float[] floats(List<Float> list) {
+        float[] values = new float[list.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = list.get(i);
+        }
+        return values;
+    }
+
+    private static Float[] boxed(float[] values) {
+        Float[] boxed = new Float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
+        }
+        return boxed;
     }
 
     /** @return the row's class probabilities */

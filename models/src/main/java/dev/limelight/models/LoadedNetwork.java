@@ -19,6 +19,7 @@ import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
@@ -147,6 +148,58 @@ public final class LoadedNetwork {
         }
         INDArray x = input.dataType() == dataType() ? input : input.castTo(dataType());
         return network instanceof ComputationGraph g ? g.outputSingle(x) : ((MultiLayerNetwork) network).output(x);
+    }
+
+    /**
+     * The network's single output and the activations of the layer (or graph vertex) that feeds its
+     * output layer, for a batch. A layer stack runs once, layer by layer (with its input
+     * preprocessors), keeping what enters the output layer. A graph runs its forward pass for the output, and a second one
+     * up to the penultimate vertex, a few images at a time (a graph keeps every vertex's activations on
+     * the way).
+     *
+     * @param input the batch, preprocessed
+     * @return {outputs, penultimate activations flattened to N x D}
+     * @throws IllegalStateException for a network of one layer, or of several inputs or outputs
+     */
+    public INDArray[] outputAndPenultimate(INDArray input) {
+        if (inputCount() != 1 || outputCount() != 1) {
+            throw new IllegalStateException(name + " has " + inputCount() + " input(s) and " + outputCount()
+                    + " output(s); embeddings need one of each");
+        }
+        INDArray x = input.dataType() == dataType() ? input : input.castTo(dataType());
+        long n = x.size(0);
+        if (network instanceof MultiLayerNetwork mln) {
+            int layers = mln.getnLayers();
+            if (layers < 2) {
+                throw new IllegalStateException(name + " has a single layer: nothing comes before its output");
+            }
+            LayerWorkspaceMgr workspaces = LayerWorkspaceMgr.noWorkspaces();
+            INDArray activations = x;
+            INDArray penultimate = null;
+            for (int i = 0; i < layers; i++) {
+                if (i == layers - 1) {
+                    penultimate = activations;
+                }
+                InputPreProcessor preprocessor = mln.getLayerWiseConfigurations().getInputPreProcess(i);
+                if (preprocessor != null) {
+                    activations = preprocessor.preProcess(activations, (int) n, workspaces);
+                }
+                activations = mln.getLayer(i).activate(activations, false, workspaces);
+            }
+            return new INDArray[] {activations, penultimate.reshape(n, penultimate.length() / n).dup()};
+        }
+        ComputationGraph graph = (ComputationGraph) network;
+        String outputName = graph.getConfiguration().getNetworkOutputs().get(0);
+        String before = graph.getConfiguration().getVertexInputs().get(outputName).get(0);
+        int index = graph.getVertex(before).getVertexIndex();
+        INDArray output = graph.outputSingle(x);
+        INDArray[] parts = new INDArray[(int) ((n + 3) / 4)];
+        for (long from = 0; from < n; from += 4) {
+            INDArray chunk = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, Math.min(n, from + 4)));
+            INDArray a = graph.feedForward(new INDArray[] {chunk}, index, false).get(before);
+            parts[(int) (from / 4)] = a.reshape(a.size(0), a.length() / a.size(0)).dup();
+        }
+        return new INDArray[] {output, parts.length == 1 ? parts[0] : org.nd4j.linalg.factory.Nd4j.vstack(parts)};
     }
 
     /**

@@ -1,11 +1,14 @@
 package dev.limelight.models;
 
 import dev.limelight.core.ImageClassifier;
+import dev.limelight.core.ImageEmbedder;
 import dev.limelight.core.ImageInput;
 import dev.limelight.core.OutputKind;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -109,6 +112,37 @@ public final class NetworkImageClassifier implements ImageClassifier {
      */
     @Override
     public synchronized INDArray predict(INDArray batch) {
+        long n = checkedSize(batch);
+        preprocessing.applyInPlace(batch, input.layout());
+        long started = System.nanoTime();
+        INDArray output = network.output(batch);
+        forwardNanos += System.nanoTime() - started;
+        return finish(output, n);
+    }
+
+    /**
+     * The network's outputs and the activations of the layer before its output layer, when it has
+     * one input and one output and more than one layer.
+     */
+    @Override
+    public Optional<ImageEmbedder> embedder() {
+        boolean layered = network.network() instanceof MultiLayerNetwork mln ? mln.getnLayers() > 1 : true;
+        if (network.inputCount() != 1 || network.outputCount() != 1 || !layered) {
+            return Optional.empty();
+        }
+        return Optional.of(this::predictAndEmbed);
+    }
+
+    private synchronized ImageEmbedder.Embedded predictAndEmbed(INDArray batch) {
+        long n = checkedSize(batch);
+        preprocessing.applyInPlace(batch, input.layout());
+        long started = System.nanoTime();
+        INDArray[] both = network.outputAndPenultimate(batch);
+        forwardNanos += System.nanoTime() - started;
+        return new ImageEmbedder.Embedded(finish(both[0], n), both[1]);
+    }
+
+    private long checkedSize(INDArray batch) {
         if (batch == null) {
             throw new IllegalArgumentException(name + ": the batch must not be null");
         }
@@ -121,13 +155,12 @@ public final class NetworkImageClassifier implements ImageClassifier {
         if (!batch.dataType().isFPType()) {
             throw new IllegalArgumentException(name + " takes floating-point batches, got " + batch.dataType());
         }
-        preprocessing.applyInPlace(batch, input.layout());
-        long started = System.nanoTime();
-        INDArray output = network.output(batch);
-        forwardNanos += System.nanoTime() - started;
-        if (output.rank() != 2) {
-            output = output.reshape(n, output.length() / n);
-        }
+        return n;
+    }
+
+    /** The raw output as the declared kind's checked rows: softmax over logits, [1 - p, p] for one sigmoid. */
+    private INDArray finish(INDArray raw, long n) {
+        INDArray output = raw.rank() != 2 ? raw.reshape(n, raw.length() / n) : raw;
         if (logits) {
             output = Transforms.softmax(output, false);
         }

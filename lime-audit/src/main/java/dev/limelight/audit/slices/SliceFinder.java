@@ -18,8 +18,8 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
 
 /**
- * Searches the cohorts of an audit for weak slices: every label, every tag that is not itself an
- * outcome (a mistake, low confidence, ...), every quantile bin of every image property, and (with
+ * Searches the cohorts of an audit for weak slices: every label, every tag that the model's answer
+ * does not define (a mistake, low confidence, an outlier in its embedding, ...: {@link #OUTCOME_TAGS}), every quantile bin of every image property, and (with
  * {@link SliceOptions#pairs()}) every conjunction of two of them from different sources, each holding
  * at least {@link SliceOptions#minSupport} rows and leaving at least {@link SliceOptions#minCount} out.
  *
@@ -34,9 +34,13 @@ import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
  */
 public final class SliceFinder {
 
-    /** Tags that describe the outcome itself: a cohort of them is weak by construction, never searched. */
+    /**
+     * Tags defined by the model's own answer or representation (its errors, its confidence, its
+     * embedding): a cohort of them is weak by construction, so they are never searched. Slices describe
+     * the data.
+     */
     public static final Set<String> OUTCOME_TAGS = Set.of("mistake", "confident-mistake", "low-confidence",
-            "ambiguous", "potential-mislabel");
+            "ambiguous", "potential-mislabel", "outlier");
 
     private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 

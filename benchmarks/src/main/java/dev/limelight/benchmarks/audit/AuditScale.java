@@ -1,0 +1,125 @@
+package dev.limelight.benchmarks.audit;
+
+import dev.limelight.audit.AuditOptions;
+import dev.limelight.audit.AuditReport;
+import dev.limelight.audit.AuditResult;
+import dev.limelight.audit.AutomaticTags;
+import dev.limelight.audit.ImageAudit;
+import dev.limelight.audit.ImageObservation;
+import dev.limelight.audit.ImageProperties;
+import dev.limelight.audit.LabelledFolder;
+import dev.limelight.audit.LabelledImage;
+import dev.limelight.audit.Preview;
+import dev.limelight.audit.TagRules;
+import dev.limelight.audit.Thumbnail;
+import dev.limelight.audit.slices.ErrorAnalysis;
+import dev.limelight.audit.slices.SliceOptions;
+import dev.limelight.benchmarks.spark.FashionMnistFolder;
+import dev.limelight.image.ImageFiles;
+import dev.limelight.image.PhotoBatch;
+import dev.limelight.image.RasterImage;
+import dev.limelight.models.BundledModels;
+import dev.limelight.models.NetworkImageClassifier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * An audit at scale: Fashion-MNIST test images (the bundled CNN's held-out split, PER_CLASS a class,
+ * 1000 by default: 10,000 images) audited with the bundled CNN, EXPLAINED of them explained (200 by
+ * default). Prints the wall time of each stage of the audit, of the report, the peak resident memory
+ * and the report's size; and, measured apart on the decoded images, the cost of the per-image
+ * profile (properties, thumbnail, preview) and of the tags against the classification's.
+ *
+ * <p>Run: {@code benchmarks/run dev.limelight.benchmarks.audit.AuditScale OUT [PER_CLASS] [EXPLAINED]}.
+ */
+public final class AuditScale {
+
+    private AuditScale() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1) {
+            System.err.println("usage: AuditScale OUT [PER_CLASS] [EXPLAINED]");
+            System.exit(2);
+        }
+        Path out = Path.of(args[0]);
+        int perClass = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        int explained = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        Path data = out.resolve("data");
+        if (!Files.isDirectory(data)) {
+            FashionMnistFolder.write(data, perClass);
+        }
+        NetworkImageClassifier model = BundledModels.fashionMnist();
+        LabelledFolder folder = LabelledFolder.read(data, model.classNames());
+        int n = folder.images().size();
+        System.out.printf(Locale.ROOT, "%d images, %d explained, %d cores%n", n, explained,
+                Runtime.getRuntime().availableProcessors());
+
+        // The parts of the classifying pass, measured apart on the decoded images.
+        long t0 = System.nanoTime();
+        List<RasterImage> decoded = new ArrayList<>(n);
+        for (LabelledImage image : folder.images()) {
+            decoded.add(ImageFiles.read(image.path()));
+        }
+        long t1 = System.nanoTime();
+        double[][] probabilities = new double[n][];
+        for (int from = 0; from < n; from += 32) {
+            List<RasterImage> batch = decoded.subList(from, Math.min(n, from + 32));
+            INDArray input = PhotoBatch.of(batch, model.input());
+            double[][] rows = model.predict(input).toDoubleMatrix();
+            System.arraycopy(rows, 0, probabilities, from, rows.length);
+            input.close();
+        }
+        long t2 = System.nanoTime();
+        List<ImageObservation> observations = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            RasterImage image = decoded.get(i);
+            observations.add(new ImageObservation(probabilities[i], ImageProperties.of(image), Thumbnail.of(image),
+                    Preview.png(image)));
+        }
+        long t3 = System.nanoTime();
+        int[] labels = folder.images().stream().mapToInt(LabelledImage::classIndex).toArray();
+        new AutomaticTags(TagRules.DEFAULTS).tag(labels, observations);
+        long t4 = System.nanoTime();
+        double decode = (t1 - t0) / 1e6;
+        double classify = (t2 - t1) / 1e6;
+        double profile = (t3 - t2) / 1e6;
+        double tags = (t4 - t3) / 1e6;
+        System.out.printf(Locale.ROOT, "apart: decode %.0f ms, classify %.0f ms, profile (properties, thumbnail, "
+                        + "preview) %.0f ms, tags %.0f ms; profile + tags = %.1f %% of classify (%.1f %% of decode + "
+                        + "classify)%n", decode, classify, profile, tags, 100 * (profile + tags) / classify,
+                100 * (profile + tags) / (decode + classify));
+        decoded.clear();
+
+        // The whole audit, as the command runs it.
+        AuditOptions options = AuditOptions.builder().explained(explained).build();
+        long a0 = System.nanoTime();
+        AuditResult result = new ImageAudit(options).run(folder, model, "fashion-mnist-cnn.zip");
+        long a1 = System.nanoTime();
+        ErrorAnalysis analysis = ErrorAnalysis.of(result.rows(), result.folder().classes(), SliceOptions.DEFAULTS, 0);
+        long a2 = System.nanoTime();
+        Path report = AuditReport.write(result, analysis, out.resolve("audit"));
+        long a3 = System.nanoTime();
+        System.out.printf(Locale.ROOT, "audit: screen + classify + profile + explain %.1f s, slices + clusters %.1f s, "
+                        + "report %.1f s; accuracy %.4f, %d weak slices, %d clusters (%d flagged)%n", (a1 - a0) / 1e9,
+                (a2 - a1) / 1e9, (a3 - a2) / 1e9, result.metrics().accuracy(), analysis.slices().size(),
+                analysis.clusters().size(), analysis.clusters().stream().filter(c -> c.flagged()).count());
+        System.out.printf(Locale.ROOT, "report.html %.2f MB, audit.json %.2f MB, rows.jsonl %.2f MB; peak resident "
+                        + "memory %s%n", Files.size(report) / 1e6, Files.size(out.resolve("audit/audit.json")) / 1e6,
+                Files.size(out.resolve("audit").resolve(AuditReport.ROWS_FILE)) / 1e6, peakResident());
+    }
+
+    private static String peakResident() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return "unknown";
+        }
+        return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM:"))
+                .map(l -> l.substring(6).trim()).findFirst().orElse("unknown");
+    }
+}
