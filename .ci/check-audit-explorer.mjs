@@ -3,7 +3,7 @@
 // property range shows as many images as audit.json's rows say; clicking an explained image shows its
 // explanation. Fails on any script error.
 // Usage: node .ci/check-audit-explorer.mjs AUDIT_DIR...   (each holding report.html and audit.json)
-import { chromium } from 'playwright-core';
+import { launch } from './browser.mjs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -12,11 +12,7 @@ if (dirs.length === 0) {
   console.error('usage: node .ci/check-audit-explorer.mjs AUDIT_DIR...');
   process.exit(2);
 }
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--no-first-run', '--disable-quic', '--disable-sync'],
-});
+const browser = await launch();
 let failures = 0;
 for (const dir of dirs) {
   const audit = JSON.parse(readFileSync(path.join(dir, 'audit.json'), 'utf8'));

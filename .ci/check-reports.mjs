@@ -2,7 +2,7 @@
 // full-page screenshot next to each (REPORT.png), and fails on a script error, a console error, a
 // failed request or an image that did not load.
 // Usage: node .ci/check-reports.mjs out/demo/image/report.html out/ci-audit/report.html ...
-import { chromium } from 'playwright-core';
+import { launch } from './browser.mjs';
 import path from 'node:path';
 
 const reports = process.argv.slice(2);
@@ -10,11 +10,7 @@ if (reports.length === 0) {
   console.error('usage: node .ci/check-reports.mjs REPORT.html...');
   process.exit(2);
 }
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--no-first-run', '--disable-quic', '--disable-sync'],
-});
+const browser = await launch();
 let failures = 0;
 for (const report of reports) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

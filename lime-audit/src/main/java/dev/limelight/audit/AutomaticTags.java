@@ -155,9 +155,7 @@ public final class AutomaticTags {
                 }
                 similarity[j] = j == i ? Double.NEGATIVE_INFINITY : dot;
             }
-            int[] nearest = java.util.stream.IntStream.range(0, labels.length).boxed()
-                    .sorted((a, b) -> Double.compare(similarity[b], similarity[a])).limit(k)
-                    .mapToInt(Integer::intValue).toArray();
+            int[] nearest = mostSimilar(similarity, k);
             int label = labels[i];
             long votes = Arrays.stream(nearest).filter(j -> labels[j] == predicted).count();
             long own = Arrays.stream(nearest).filter(j -> labels[j] == label).count();
@@ -165,6 +163,24 @@ public final class AutomaticTags {
                 tags.get(i).remove("potential-mislabel");
             }
         }
+    }
+
+    /** @return the indices of the {@code k} largest values, largest first (a partial insertion sort) */
+    private static int[] mostSimilar(double[] values, int k) {
+        int[] top = new int[Math.min(k, values.length)];
+        int filled = 0;
+        for (int j = 0; j < values.length; j++) {
+            if (filled == top.length && values[j] <= values[top[filled - 1]]) {
+                continue;
+            }
+            int at = filled < top.length ? filled++ : filled - 1;
+            while (at > 0 && values[top[at - 1]] < values[j]) {
+                top[at] = top[at - 1];
+                at--;
+            }
+            top[at] = j;
+        }
+        return Arrays.copyOf(top, filled);
     }
 
     private static float[] unit(float[] v) {
@@ -197,12 +213,24 @@ public final class AutomaticTags {
         return p.length == 1 ? first : first - second;
     }
 
+    /**
+     * Compares each image with the others whose thumbnail's mean grey level is within
+     * {@link Thumbnail#DUPLICATE_RMS} of its own: a root mean square difference is never below the
+     * difference of the means, so no near-duplicate is missed, and most pairs are never looked at.
+     */
     private static void duplicates(int[] labels, List<ImageObservation> observations, List<Set<String>> tags) {
         int n = observations.size();
-        for (int i = 0; i < n; i++) {
-            Thumbnail a = observations.get(i).thumbnail();
-            for (int j = i + 1; j < n; j++) {
-                if (a.nearDuplicateOf(observations.get(j).thumbnail())) {
+        Thumbnail[] thumbnails = observations.stream().map(ImageObservation::thumbnail).toArray(Thumbnail[]::new);
+        double[] mean = Arrays.stream(thumbnails).mapToDouble(Thumbnail::meanGrey).toArray();
+        Integer[] order = new Integer[n];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> Double.compare(mean[a], mean[b]));
+        for (int x = 0; x < n; x++) {
+            int i = order[x];
+            Thumbnail a = thumbnails[i];
+            for (int y = x + 1; y < n && mean[order[y]] - mean[i] <= Thumbnail.DUPLICATE_RMS; y++) {
+                int j = order[y];
+                if (a.nearDuplicateOf(thumbnails[j])) {
                     tags.get(i).add("near-duplicate");
                     tags.get(j).add("near-duplicate");
                     if (labels[i] != labels[j]) {

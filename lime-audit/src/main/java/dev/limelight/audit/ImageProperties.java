@@ -38,41 +38,50 @@ public record ImageProperties(int width, int height, double aspectRatio, double 
         int w = image.width();
         int h = image.height();
         int pixels = w * h;
-        float[] rgb = image.toRgb().pixels();
+        int c = image.channels();
+        float[] values = image.pixels();
         double[] grey = new double[pixels];
         int[] histogram = new int[256];
         double sum = 0;
-        double rgSum = 0;
-        double ybSum = 0;
-        for (int i = 0; i < pixels; i++) {
-            double r = rgb[3 * i];
-            double g = rgb[3 * i + 1];
-            double b = rgb[3 * i + 2];
-            grey[i] = 0.299 * r + 0.587 * g + 0.114 * b;
-            sum += grey[i];
-            histogram[(int) Math.max(0, Math.min(255, Math.round(grey[i])))]++;
-            rgSum += r - g;
-            ybSum += 0.5 * (r + g) - b;
+        double colourfulness = 0;
+        if (c == 1) {
+            for (int i = 0; i < pixels; i++) {
+                grey[i] = values[i];
+                sum += grey[i];
+            }
+        } else {
+            double rgSum = 0;
+            double ybSum = 0;
+            double rgSquares = 0;
+            double ybSquares = 0;
+            for (int i = 0; i < pixels; i++) {
+                double r = values[3 * i];
+                double g = values[3 * i + 1];
+                double b = values[3 * i + 2];
+                grey[i] = 0.299 * r + 0.587 * g + 0.114 * b;
+                sum += grey[i];
+                double rg = r - g;
+                double yb = 0.5 * (r + g) - b;
+                rgSum += rg;
+                ybSum += yb;
+                rgSquares += rg * rg;
+                ybSquares += yb * yb;
+            }
+            double rgMean = rgSum / pixels;
+            double ybMean = ybSum / pixels;
+            double rgVariance = Math.max(0, rgSquares / pixels - rgMean * rgMean);
+            double ybVariance = Math.max(0, ybSquares / pixels - ybMean * ybMean);
+            colourfulness = Math.sqrt(rgVariance + ybVariance) + 0.3 * Math.sqrt(rgMean * rgMean + ybMean * ybMean);
         }
         double mean = sum / pixels;
-        double rgMean = rgSum / pixels;
-        double ybMean = ybSum / pixels;
         double squares = 0;
-        double rgSquares = 0;
-        double ybSquares = 0;
         for (int i = 0; i < pixels; i++) {
             double d = grey[i] - mean;
             squares += d * d;
-            double rg = rgb[3 * i] - rgb[3 * i + 1] - rgMean;
-            double yb = 0.5 * (rgb[3 * i] + rgb[3 * i + 1]) - rgb[3 * i + 2] - ybMean;
-            rgSquares += rg * rg;
-            ybSquares += yb * yb;
+            histogram[(int) Math.max(0, Math.min(255, Math.round(grey[i])))]++;
         }
-        double contrast = Math.sqrt(squares / pixels);
-        double colourfulness = Math.sqrt(rgSquares / pixels + ybSquares / pixels)
-                + 0.3 * Math.sqrt(rgMean * rgMean + ybMean * ybMean);
-        return new ImageProperties(w, h, (double) w / h, mean, contrast, laplacianVariance(grey, w, h), colourfulness,
-                entropy(histogram, pixels));
+        return new ImageProperties(w, h, (double) w / h, mean, Math.sqrt(squares / pixels),
+                laplacianVariance(grey, w, h), colourfulness, entropy(histogram, pixels));
     }
 
     private static double laplacianVariance(double[] grey, int w, int h) {

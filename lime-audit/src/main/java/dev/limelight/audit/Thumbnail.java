@@ -5,8 +5,8 @@ import dev.limelight.image.RasterImage;
 
 /**
  * A tiny grey copy of an image for finding near-duplicates: 16 x 16 grey levels (0..255, area
- * filtered) and a 64-bit difference hash (dHash: whether each of 8 x 8 cells of a 9 x 8 grey copy is
- * brighter than its right neighbour). Two images are near-duplicates when their hashes differ in at
+ * filtered) and a 64-bit difference hash (dHash: whether each of 8 x 8 cells of a 9 x 8 copy of those
+ * 16 x 16 is brighter than its right neighbour). Two images are near-duplicates when their hashes differ in at
  * most {@link #HASH_CANDIDATE_BITS} bits (a cheap pre-filter) and their thumbnails differ by at most
  * {@link #DUPLICATE_RMS} grey levels (root mean square): resizing, re-encoding and small edits stay
  * within both; different photos of similar things do not.
@@ -41,21 +41,39 @@ public record Thumbnail(float[] grey, long hash) {
 
     /** @return the thumbnail of an image of any size */
     public static Thumbnail of(RasterImage image) {
-        RasterImage grey = image.toGray();
-        float[] small = ImageResizer.resize(grey, SIDE, SIDE).pixels();
-        float[] hashed = ImageResizer.resize(grey, 9, 8).pixels();
+        RasterImage small = ImageResizer.resize(image.toGray(), SIDE, SIDE);
+        float[] hashed = ImageResizer.resize(small, 9, 8).pixels();
         long hash = 0;
         for (int y = 0; y < 8; y++) {
             for (int x = 0; x < 8; x++) {
                 hash = (hash << 1) | (hashed[y * 9 + x] > hashed[y * 9 + x + 1] ? 1 : 0);
             }
         }
-        return new Thumbnail(small, hash);
+        return new Thumbnail(small.pixels(), hash);
+    }
+
+    /** @return the mean of the thumbnail's grey levels */
+    public double meanGrey() {
+        double sum = 0;
+        for (float v : grey) {
+            sum += v;
+        }
+        return sum / grey.length;
     }
 
     /** @return whether the two images are near-duplicates (see the class description) */
     public boolean nearDuplicateOf(Thumbnail other) {
-        return Long.bitCount(hash ^ other.hash) <= HASH_CANDIDATE_BITS && rmsDifference(other) <= DUPLICATE_RMS;
+        if (Long.bitCount(hash ^ other.hash) > HASH_CANDIDATE_BITS) {
+            return false;
+        }
+        // the squared differences only grow: stop as soon as they pass the limit
+        double limit = DUPLICATE_RMS * DUPLICATE_RMS * grey.length;
+        double sum = 0;
+        for (int i = 0; i < grey.length && sum <= limit; i++) {
+            double d = grey[i] - other.grey[i];
+            sum += d * d;
+        }
+        return sum <= limit;
     }
 
     /** @return the root mean square difference of the two thumbnails, in grey levels */

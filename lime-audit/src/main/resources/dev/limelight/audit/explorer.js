@@ -133,19 +133,19 @@
   $('prev').addEventListener('click', () => { state.page = Math.max(0, state.page - 1); render(); });
   $('next').addEventListener('click', () => { state.page += 1; render(); });
   $('clear-group').addEventListener('click', () => { state.group = null; state.page = 0; render(); });
-  document.querySelectorAll('[data-slice]').forEach((row) => row.addEventListener('click', () => {
-    const s = data.slices[Number(row.dataset.slice)];
-    state.group = { name: 'slice ' + s.description, members: s.members };
+  function showGroup(name, members) {
+    state.group = { name, members };
     state.page = 0;
     render();
     $('explorer').scrollIntoView();
+  }
+  document.querySelectorAll('[data-slice]').forEach((row) => row.addEventListener('click', () => {
+    const s = data.slices[Number(row.dataset.slice)];
+    showGroup('slice ' + s.description, s.members);
   }));
   document.querySelectorAll('[data-cluster]').forEach((row) => row.addEventListener('click', () => {
     const c = data.clusters[Number(row.dataset.cluster)];
-    state.group = { name: 'cluster ' + c.id, members: c.members };
-    state.page = 0;
-    render();
-    $('explorer').scrollIntoView();
+    showGroup('cluster ' + c.id, c.members);
   }));
   document.querySelectorAll('[data-tag]').forEach((link) => link.addEventListener('click', () => {
     $('f-tag').value = link.dataset.tag;
