@@ -337,15 +337,11 @@ public final class AuditReport {
             previews.add("data:image/png;base64," + Base64.getEncoder().encodeToString(png));
         }
         ArrayNode overlays = data.putArray("overlays");
+        ArrayNode trueOverlays = data.putArray("trueOverlays");
         for (int i = 0; i < r.rows().size(); i++) {
             ImageExplanation e = r.explanations().get(i);
-            if (e == null) {
-                overlays.addNull();
-            } else {
-                ByteArrayOutputStream png = new ByteArrayOutputStream();
-                ImageIO.write(ExplanationImages.overlay(e, e.top().label(), 3), "png", png);
-                overlays.add("data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray()));
-            }
+            overlays.add(e == null ? null : overlay(e, e.top().label()));
+            trueOverlays.add(e == null || e.labels().size() < 2 ? null : overlay(e, e.labels().get(1).label()));
         }
         ArrayNode slices = data.putArray("slices");
         analysis.slices().forEach(s -> slices.addObject().put("description", s.description())
@@ -358,6 +354,13 @@ public final class AuditReport {
         analysis.clusters().forEach(c -> clusters.addObject().put("id", c.id())
                 .set("members", JSON.valueToTree(c.members().stream().map(index::get).toList())));
         return LINES.writeValueAsString(data);
+    }
+
+    /** @return the explanation of one label drawn over the image, as a PNG data URI */
+    private static String overlay(ImageExplanation e, int label) throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(ExplanationImages.overlay(e, label, 3), "png", png);
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
     }
 
     private static String resource(String name) throws IOException {

@@ -2,6 +2,7 @@ package dev.limelight.audit;
 
 import dev.limelight.core.SubmodularPick;
 import dev.limelight.image.ImageExplanation;
+import dev.limelight.image.LabelExplanation;
 import dev.limelight.models.calibration.ReliabilityBins;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -101,16 +102,19 @@ public record AuditResult(LabelledFolder folder, String modelName, int[] predict
             ImageExplanation e = ordered.get(i);
             double[] cellWeights = null;
             int[] topCells = null;
+            double[] trueCellWeights = null;
             if (e != null) {
-                cellWeights = new double[e.segmentation().segmentCount()];
-                for (var w : e.top().surrogate().weights()) {
-                    cellWeights[w.feature()] = w.weight();
-                }
+                cellWeights = cellWeights(e, e.top());
                 topCells = e.top().surrogate().weights().stream().mapToInt(w -> w.feature()).toArray();
+                if (predicted[i] != truth[i]) {
+                    int label = truth[i];
+                    trueCellWeights = e.labels().stream().filter(l -> l.label() == label).findFirst()
+                            .map(l -> cellWeights(e, l)).orElse(null);
+                }
             }
             rows.add(new AuditRow(path, classes.get(truth[i]), classes.get(predicted[i]), p, confidence[i],
                     AutomaticTags.margin(p), -Math.log(Math.max(p[truth[i]], AuditRow.LOSS_FLOOR)),
-                    observations.get(i).properties(), tags.get(i), cellWeights, topCells));
+                    observations.get(i).properties(), tags.get(i), cellWeights, topCells, trueCellWeights));
         }
         return new AuditResult(folder, modelName, predicted, confidence, metrics, calibration, mistakes, ordered, pick,
                 explainedOrder, pick.importance(), rows, observations.stream().map(ImageObservation::preview).toList());
@@ -124,11 +128,16 @@ public record AuditResult(LabelledFolder folder, String modelName, int[] predict
         List<AuditRow> tagged = rows.stream().map(r -> {
             List<String> tags = new ArrayList<>(r.tags());
             userTags.getOrDefault(r.path(), List.of()).stream().filter(t -> !tags.contains(t)).forEach(tags::add);
-            return new AuditRow(r.path(), r.label(), r.predicted(), r.probabilities(), r.confidence(), r.margin(),
-                    r.loss(), r.properties(), tags, r.cellWeights(), r.topCells());
+            return r.withTags(tags);
         }).toList();
         return new AuditResult(folder, modelName, predicted, confidence, metrics, calibration, mistakes, explanations,
                 pick, explainedOrder, cellImportance, tagged, previews);
+    }
+
+    private static double[] cellWeights(ImageExplanation e, LabelExplanation label) {
+        double[] weights = new double[e.segmentation().segmentCount()];
+        label.surrogate().weights().forEach(w -> weights[w.feature()] = w.weight());
+        return weights;
     }
 
     /** @return the image indices SP-LIME picked, in pick order */

@@ -20,11 +20,13 @@ import java.util.List;
  * @param cellWeights   the explanation's weight of every grid cell (0 for a cell it did not select),
  *                      or null when the image was not explained
  * @param topCells      the cells the explanation selected, strongest first, or null
+ * @param trueCellWeights for an explained mistake, the explanation of its true class beside the
+ *                      predicted one (the same samples): every grid cell's weight; else null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AuditRow(String path, String label, String predicted, double[] probabilities, double confidence,
                        double margin, double loss, ImageProperties properties, List<String> tags, double[] cellWeights,
-                       int[] topCells) {
+                       int[] topCells, double[] trueCellWeights) {
 
     /** The smallest probability the loss takes the log of. */
     public static final double LOSS_FLOOR = 1e-12;
@@ -35,6 +37,26 @@ public record AuditRow(String path, String label, String predicted, double[] pro
         tags = List.copyOf(tags);
         cellWeights = cellWeights == null ? null : cellWeights.clone();
         topCells = topCells == null ? null : topCells.clone();
+        trueCellWeights = trueCellWeights == null ? null : trueCellWeights.clone();
+    }
+
+    /** A row without the true class's explanation. */
+    public AuditRow(String path, String label, String predicted, double[] probabilities, double confidence,
+                    double margin, double loss, ImageProperties properties, List<String> tags, double[] cellWeights,
+                    int[] topCells) {
+        this(path, label, predicted, probabilities, confidence, margin, loss, properties, tags, cellWeights, topCells,
+                null);
+    }
+
+    /** @return this row with other tags */
+    public AuditRow withTags(List<String> otherTags) {
+        return new AuditRow(path, label, predicted, probabilities, confidence, margin, loss, properties, otherTags,
+                cellWeights, topCells, trueCellWeights);
+    }
+
+    @Override
+    public double[] trueCellWeights() {
+        return trueCellWeights == null ? null : trueCellWeights.clone();
     }
 
     /** @return whether the prediction is the label */

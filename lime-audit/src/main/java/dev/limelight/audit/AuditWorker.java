@@ -12,6 +12,8 @@ import dev.limelight.image.PhotoBatch;
 import dev.limelight.image.RasterImage;
 import dev.limelight.image.SegmenterKind;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,9 +47,10 @@ public final class AuditWorker {
     /**
      * The explainer options of an audit explanation: {@code samples} per explanation on a grid of
      * {@code gridCells}, K cells kept (the reference's auto selection), the audit's hide mode and
-     * batch size, the given label, seed {@code seed + imageIndex}, and stability over R seeds when asked.
+     * batch size, the given labels (the predicted class, and the true one for a mistake), seed
+     * {@code seed + imageIndex}, and stability over R seeds when asked.
      */
-    public static ImageExplainerOptions explainerOptions(AuditOptions options, int label, int imageIndex) {
+    public static ImageExplainerOptions explainerOptions(AuditOptions options, int imageIndex, int... labels) {
         ImageExplainerOptions.Builder b = ImageExplainerOptions.builder()
                 .samples(options.samples())
                 .batchSize(options.batchSize())
@@ -55,7 +58,7 @@ public final class AuditWorker {
                 .featureSelection(FeatureSelection.AUTO)
                 .numFeatures(options.cellsPerExplanation())
                 .hideMode(options.hideMode())
-                .labels(label)
+                .labels(labels)
                 .seed(options.seed() + imageIndex);
         if (options.stabilityRuns() > 1) {
             b.stability(options.stabilityRuns(), options.cellsPerExplanation());
@@ -114,10 +117,38 @@ public final class AuditWorker {
         return observations;
     }
 
-    /** Explains {@code label} (the predicted class) of the image with index {@code imageIndex}. */
-    public ImageExplanation explain(LabelledImage image, int imageIndex, int label) {
-        return new ImageExplainer(explainerOptions(options, label, imageIndex))
+    /**
+     * Explains the predicted class of the image with index {@code imageIndex} and, when the
+     * prediction is a mistake, its true class beside it, from the same samples.
+     */
+    public ImageExplanation explain(LabelledImage image, int imageIndex, int predicted) {
+        int[] labels = predicted == image.classIndex() ? new int[] {predicted}
+                : new int[] {predicted, image.classIndex()};
+        return new ImageExplainer(explainerOptions(options, imageIndex, labels))
                 .explain(ImageFiles.read(image.path()), classifier);
+    }
+
+    /**
+     * The most confident mistakes an audit explains besides its sample: up to
+     * {@link AuditOptions#mistakes()} wrong predictions, most confident first, that the sample does
+     * not hold. Decided from the probabilities alone, so every engine explains the same images.
+     *
+     * @param folder        the audited images
+     * @param probabilities one row per image
+     * @param sample        the images the sample explains
+     * @return their indices, most confident first
+     */
+    public static List<Integer> mistakesToExplain(LabelledFolder folder, double[][] probabilities,
+                                                  Collection<Integer> sample, AuditOptions options) {
+        List<Integer> mistakes = new ArrayList<>();
+        for (int i = 0; i < probabilities.length; i++) {
+            if (argMax(probabilities[i]) != folder.images().get(i).classIndex() && !sample.contains(i)) {
+                mistakes.add(i);
+            }
+        }
+        mistakes.sort(Comparator.comparingDouble((Integer i) -> -probabilities[i][argMax(probabilities[i])])
+                .thenComparing(Comparator.naturalOrder()));
+        return List.copyOf(mistakes.subList(0, Math.min(options.mistakes(), mistakes.size())));
     }
 
     /** @return the index of the largest probability (the first on ties) */

@@ -215,13 +215,17 @@ public final class AutomaticTags {
 
     /**
      * Compares each image with the others whose thumbnail's mean grey level is within
-     * {@link Thumbnail#DUPLICATE_RMS} of its own: a root mean square difference is never below the
-     * difference of the means, so no near-duplicate is missed, and most pairs are never looked at.
+     * {@link Thumbnail#DUPLICATE_RMS} of its own, and whose quadrant means are close enough: a root
+     * mean square difference is never below the difference of the means, nor below half the root of
+     * the summed squared differences of the four quadrant means, so no near-duplicate is missed and
+     * most pairs are never looked at pixel by pixel.
      */
     private static void duplicates(int[] labels, List<ImageObservation> observations, List<Set<String>> tags) {
         int n = observations.size();
         Thumbnail[] thumbnails = observations.stream().map(ImageObservation::thumbnail).toArray(Thumbnail[]::new);
         double[] mean = Arrays.stream(thumbnails).mapToDouble(Thumbnail::meanGrey).toArray();
+        double[][] quadrants = Arrays.stream(thumbnails).map(Thumbnail::quadrantMeans).toArray(double[][]::new);
+        double quadrantLimit = 4 * Thumbnail.DUPLICATE_RMS * Thumbnail.DUPLICATE_RMS;
         Integer[] order = new Integer[n];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, (a, b) -> Double.compare(mean[a], mean[b]));
@@ -230,7 +234,12 @@ public final class AutomaticTags {
             Thumbnail a = thumbnails[i];
             for (int y = x + 1; y < n && mean[order[y]] - mean[i] <= Thumbnail.DUPLICATE_RMS; y++) {
                 int j = order[y];
-                if (a.nearDuplicateOf(thumbnails[j])) {
+                double spread = 0;
+                for (int q = 0; q < 4; q++) {
+                    double d = quadrants[i][q] - quadrants[j][q];
+                    spread += d * d;
+                }
+                if (spread <= quadrantLimit && a.nearDuplicateOf(thumbnails[j])) {
                     tags.get(i).add("near-duplicate");
                     tags.get(j).add("near-duplicate");
                     if (labels[i] != labels[j]) {

@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
 /**
  * Audits an image classifier over a labelled folder in one JVM: classifies every image in batches,
  * explains the predicted class of a subset of images (spread evenly over the true classes, seeded,
- * see {@link #imagesToExplain}) on a fixed grid with K cells each (sparse, as SP-LIME needs: an
+ * see {@link #imagesToExplain}) and of the most confident mistakes (with the true class beside the
+ * predicted one, {@link AuditWorker#mistakesToExplain}) on a fixed grid with K cells each (sparse, as SP-LIME needs: an
  * explanation that weights every cell covers everything), and {@link AuditResult#assemble assembles}
  * the metrics, calibration, confident mistakes and SP-LIME's B picks. The per-image work is an
  * {@link AuditWorker}'s, the same as on Spark.
@@ -41,7 +42,9 @@ public final class ImageAudit {
             observations.addAll(worker.observe(images.subList(from, from + count)));
             options.progress().progress("classify", from + count, n);
         }
-        List<Integer> chosen = imagesToExplain(folder, options);
+        List<Integer> chosen = new ArrayList<>(imagesToExplain(folder, options));
+        double[][] probabilities = observations.stream().map(ImageObservation::probabilities).toArray(double[][]::new);
+        chosen.addAll(AuditWorker.mistakesToExplain(folder, probabilities, chosen, options));
         Map<Integer, ImageExplanation> explanations = new LinkedHashMap<>();
         int done = 0;
         for (int i : chosen) {

@@ -61,6 +61,21 @@ public record Thumbnail(float[] grey, long hash) {
         return sum / grey.length;
     }
 
+    /** @return the mean grey level of each quarter of the thumbnail: top left, top right, bottom left, bottom right */
+    public double[] quadrantMeans() {
+        double[] means = new double[4];
+        int half = SIDE / 2;
+        for (int y = 0; y < SIDE; y++) {
+            for (int x = 0; x < SIDE; x++) {
+                means[(y < half ? 0 : 2) + (x < half ? 0 : 1)] += grey[y * SIDE + x];
+            }
+        }
+        for (int q = 0; q < 4; q++) {
+            means[q] /= half * half;
+        }
+        return means;
+    }
+
     /** @return whether the two images are near-duplicates (see the class description) */
     public boolean nearDuplicateOf(Thumbnail other) {
         if (Long.bitCount(hash ^ other.hash) > HASH_CANDIDATE_BITS) {

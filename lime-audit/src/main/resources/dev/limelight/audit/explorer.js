@@ -90,13 +90,21 @@
     const original = el('img', null, 'large');
     original.src = data.previews[i];
     original.alt = 'image';
-    pictures.appendChild(original);
-    if (data.overlays[i]) {
-      const overlay = el('img', null, 'large explanation');
-      overlay.src = data.overlays[i];
-      overlay.alt = 'explanation of ' + r.predicted;
-      pictures.appendChild(overlay);
-    }
+    const shown = el('figure');
+    shown.appendChild(original);
+    shown.appendChild(el('figcaption', 'the image'));
+    pictures.appendChild(shown);
+    const picture = (src, cls, caption) => {
+      const figure = el('figure');
+      const img = el('img', null, cls);
+      img.src = src;
+      img.alt = caption;
+      figure.appendChild(img);
+      figure.appendChild(el('figcaption', caption));
+      pictures.appendChild(figure);
+    };
+    if (data.overlays[i]) picture(data.overlays[i], 'large explanation', 'why ' + r.predicted);
+    if (data.trueOverlays[i]) picture(data.trueOverlays[i], 'large explanation-true', 'why ' + r.label + ' (the label)');
     box.appendChild(pictures);
     box.appendChild(el('p', 'label ' + r.label + ', predicted ' + r.predicted + ' (p = ' + r.confidence.toFixed(4)
       + ', margin ' + r.margin.toFixed(3) + ', loss ' + r.loss.toFixed(3) + ')'));

@@ -90,7 +90,12 @@ class PlantedCueAuditTest {
                     1e-12);
             assertEquals(r.confidence() >= 0 && r.label().equals(r.predicted()), r.correct());
         }
-        assertEquals(4, result.rows().stream().filter(AuditRow::explained).count());
+        assertTrue(copy.explained() && copy.trueCellWeights() != null,
+                "a confident mistake is explained for its prediction and, beside it, for its label");
+        assertEquals(16, copy.trueCellWeights().length);
+        assertTrue(result.rows().stream().filter(r -> r.correct()).allMatch(r -> r.trueCellWeights() == null));
+        assertTrue(result.rows().stream().filter(r -> !r.correct()).allMatch(AuditRow::explained),
+                "fewer than 10 mistakes: every one is explained, besides the sample of 4");
         AuditRow explained = result.rows().stream().filter(AuditRow::explained).findFirst().orElseThrow();
         assertEquals(16, explained.cellWeights().length);
         assertTrue(explained.cellWeights()[explained.topCells()[0]] != 0);

@@ -78,6 +78,8 @@ class BadInputTest {
         Files.write(dir.resolve("huge.png"), pngHeader(20000, 20000));
         Files.writeString(dir.resolve("not-a-model.h5"), "hello");
         Files.writeString(dir.resolve("three-labels.txt"), "a\nb\nc\n");
+        Files.writeString(dir.resolve("tags-bad-line.csv"), "path,tag\n0-t-shirt-top/test-02964.png,indoor\nno comma here\n");
+        Files.writeString(dir.resolve("tags-unknown-image.csv"), "9-ankle-boot/not-there.png,odd\n");
     }
 
     static List<Case> cases() {
@@ -136,7 +138,11 @@ class BadInputTest {
                         with(explain(m, "photo.png"), "--design", "antithetic", "--adaptive")),
                 new Case("the orthogonal design is explained", 0, "wrote",
                         with(explain(m, "photo.png"), "--design", "orthogonal")),
-                new Case("an audit with --stability 0", 2, "stabilityRuns", audit("--stability", "0"))));
+                new Case("an audit with --stability 0", 2, "stabilityRuns", audit("--stability", "0")),
+                new Case("a tags file with a malformed line", 2, "tags-bad-line.csv line 3",
+                        audit("--tags", dir.resolve("tags-bad-line.csv").toString())),
+                new Case("a tags file naming an image the folder lacks", 2, "9-ankle-boot/not-there.png",
+                        audit("--tags", dir.resolve("tags-unknown-image.csv").toString()))));
         return cases;
     }
 

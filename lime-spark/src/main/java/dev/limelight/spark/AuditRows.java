@@ -44,6 +44,8 @@ import org.apache.spark.sql.types.StructType;
  *   <tr><td>prepare_ms, segment_ms, masks_ms, score_ms, fit_ms, trust_ms</td><td>the explanation's stages</td></tr>
  *   <tr><td>classify_ms</td><td>this image's share of its classification batch</td></tr>
  *   <tr><td>partition, model_load_ms</td><td>the partition that did the work and how long it took to load its model</td></tr>
+ *   <tr><td>true_cells, true_weights, true_intercept, true_score, true_local_prediction, true_probability</td>
+ *       <td>for an explained mistake, the fit of its true class, from the same samples; else null</td></tr>
  *   <tr><td>properties, thumbnail, hash, preview, embedding</td><td>the image's {@link ImageProperties} (in
  *       the order of its names), its {@link Thumbnail} and the model's embedding (null without), from which
  *       the driver tags the images, and its report preview PNG</td></tr>
@@ -95,6 +97,12 @@ public final class AuditRows {
             field("hash", DataTypes.LongType, false),
             field("preview", DataTypes.BinaryType, false),
             field("embedding", DataTypes.createArrayType(DataTypes.FloatType, false), true),
+            field("true_cells", DataTypes.createArrayType(DataTypes.IntegerType, false), true),
+            field("true_weights", DataTypes.createArrayType(DataTypes.DoubleType, false), true),
+            field("true_intercept", DataTypes.DoubleType, true),
+            field("true_score", DataTypes.DoubleType, true),
+            field("true_local_prediction", DataTypes.DoubleType, true),
+            field("true_probability", DataTypes.DoubleType, true),
     });
 
     private AuditRows() {
@@ -157,6 +165,16 @@ public final class AuditRows {
         v[36] = observation.thumbnail().hash();
         v[37] = observation.preview();
         v[38] = observation.embedding() == null ? null : boxed(observation.embedding());
+        if (explanation != null && explanation.labels().size() > 1) {
+            LabelExplanation truth = explanation.labels().get(1);
+            LocalExplanation fit = truth.surrogate();
+            v[39] = fit.weights().stream().map(FeatureWeight::feature).toArray(Integer[]::new);
+            v[40] = fit.weights().stream().map(FeatureWeight::weight).toArray(Double[]::new);
+            v[41] = fit.intercept();
+            v[42] = fit.score();
+            v[43] = fit.localPrediction();
+            v[44] = truth.probability();
+        }
         return RowFactory.create(v);
     }
 
@@ -209,16 +227,8 @@ public final class AuditRows {
         int label = row.getInt(row.fieldIndex("predicted"));
         String className = model.classNames().get(label);
         int index = row.getInt(row.fieldIndex("index"));
-        List<Integer> cells = row.getList(row.fieldIndex("cells"));
-        List<Double> weights = row.getList(row.fieldIndex("weights"));
-        List<FeatureWeight> fit = new ArrayList<>();
-        for (int i = 0; i < cells.size(); i++) {
-            fit.add(new FeatureWeight(cells.get(i), weights.get(i)));
-        }
-        LocalExplanation surrogate = new LocalExplanation(label,
-                FeatureSelection.valueOf(row.getString(row.fieldIndex("feature_selection"))),
-                row.getDouble(row.fieldIndex("intercept")), fit, row.getDouble(row.fieldIndex("score")),
-                row.getDouble(row.fieldIndex("local_prediction")));
+        FeatureSelection selection = FeatureSelection.valueOf(row.getString(row.fieldIndex("feature_selection")));
+        LocalExplanation surrogate = fit(row, "", label, selection);
         Stability stability = null;
         if (!row.isNullAt(row.fieldIndex("stability"))) {
             List<Integer> sc = row.getList(row.fieldIndex("stability_cells"));
@@ -232,17 +242,36 @@ public final class AuditRows {
             stability = new Stability(row.getInt(row.fieldIndex("stability_k")),
                     row.getInt(row.fieldIndex("stability_runs")), row.getDouble(row.fieldIndex("stability")), spreads);
         }
-        LabelExplanation labelled = new LabelExplanation(label, className,
-                row.getDouble(row.fieldIndex("explained_probability")), surrogate,
-                new TrustReport(stability, null, null));
+        List<LabelExplanation> labels = new ArrayList<>();
+        labels.add(new LabelExplanation(label, className, row.getDouble(row.fieldIndex("explained_probability")),
+                surrogate, new TrustReport(stability, null, null)));
+        int truth = row.getInt(row.fieldIndex("true_index"));
+        if (!row.isNullAt(row.fieldIndex("true_cells"))) {
+            labels.add(new LabelExplanation(truth, model.classNames().get(truth),
+                    row.getDouble(row.fieldIndex("true_probability")), fit(row, "true_", truth, selection),
+                    new TrustReport(null, null, null)));
+        }
         StageTimings.Builder stages = StageTimings.builder();
         for (String stage : STAGES) {
             stages.stage(stage, millis(row, stage + "_ms"));
         }
         StageTimings timings = stages.build();
-        return new ImageExplanation(image, segmentation, List.of(labelled), row.getLong(row.fieldIndex("seed")),
-                row.getInt(row.fieldIndex("samples")), AuditWorker.explainerOptions(options, label, index), timings, null,
-                model);
+        int[] explained = labels.stream().mapToInt(LabelExplanation::label).toArray();
+        return new ImageExplanation(image, segmentation, labels, row.getLong(row.fieldIndex("seed")),
+                row.getInt(row.fieldIndex("samples")), AuditWorker.explainerOptions(options, index, explained), timings,
+                null, model);
+    }
+
+    /** The K-Lasso fit of one label from the columns {@code PREFIX cells, weights, intercept, score, local_prediction}. */
+    private static LocalExplanation fit(Row row, String prefix, int label, FeatureSelection selection) {
+        List<Integer> cells = row.getList(row.fieldIndex(prefix + "cells"));
+        List<Double> weights = row.getList(row.fieldIndex(prefix + "weights"));
+        List<FeatureWeight> fit = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            fit.add(new FeatureWeight(cells.get(i), weights.get(i)));
+        }
+        return new LocalExplanation(label, selection, row.getDouble(row.fieldIndex(prefix + "intercept")), fit,
+                row.getDouble(row.fieldIndex(prefix + "score")), row.getDouble(row.fieldIndex(prefix + "local_prediction")));
     }
 
     private static double millis(Row row, String column) {

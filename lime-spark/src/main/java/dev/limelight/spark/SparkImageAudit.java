@@ -2,8 +2,9 @@ package dev.limelight.spark;
 
 import dev.limelight.audit.AuditOptions;
 import dev.limelight.audit.AuditResult;
-import dev.limelight.audit.ImageObservation;
+import dev.limelight.audit.AuditWorker;
 import dev.limelight.audit.ImageAudit;
+import dev.limelight.audit.ImageObservation;
 import dev.limelight.audit.LabelledFolder;
 import dev.limelight.audit.LabelledImage;
 import dev.limelight.core.ImageInput;
@@ -17,6 +18,7 @@ import dev.limelight.models.ModelOptions;
 import dev.limelight.models.NetworkImageClassifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -160,6 +162,12 @@ public final class SparkImageAudit {
                 explanations.put(index, e);
                 explain += e.timings().totalMillis();
             }
+        }
+        double[][] probabilities = Arrays.stream(observations).map(ImageObservation::probabilities)
+                .toArray(double[][]::new);
+        AuditWorker driver = new AuditWorker(driverModel, options, driverModel.name());
+        for (int i : AuditWorker.mistakesToExplain(folder, probabilities, explained, options)) {
+            explanations.put(i, driver.explain(images.get(i), i, AuditWorker.argMax(probabilities[i])));
         }
         AuditResult result = AuditResult.assemble(folder, driverModel.name(), List.of(observations), explanations,
                 options);

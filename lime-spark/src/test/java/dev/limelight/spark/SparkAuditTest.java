@@ -85,6 +85,7 @@ class SparkAuditTest {
             assertEquals(e.tags(), a.tags(), "row " + i + ": the same tags");
             assertEquals(e.properties(), a.properties(), "row " + i + ": the same properties");
             assertArrayEquals(e.cellWeights(), a.cellWeights(), "row " + i + ": the same cell weights");
+            assertArrayEquals(e.trueCellWeights(), a.trueCellWeights(), "row " + i + ": the same true-class weights");
         }
     }
 
