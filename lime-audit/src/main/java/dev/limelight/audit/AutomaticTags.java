@@ -2,6 +2,7 @@ package dev.limelight.audit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -214,41 +215,78 @@ public final class AutomaticTags {
     }
 
     /**
-     * Compares each image with the others whose thumbnail's mean grey level is within
-     * {@link Thumbnail#DUPLICATE_RMS} of its own, and whose quadrant means are close enough: a root
-     * mean square difference is never below the difference of the means, nor below half the root of
-     * the summed squared differences of the four quadrant means, so no near-duplicate is missed and
-     * most pairs are never looked at pixel by pixel.
+     * Finds the near-duplicate pairs without comparing every pair. A root mean square difference is
+     * never below a quarter of the Euclidean distance of the 16 block means
+     * ({@link Thumbnail#blockMeans()}), so the block-mean vectors of near-duplicates lie within
+     * {@code 4 x} {@link Thumbnail#DUPLICATE_RMS} of each other, and so do their projections on any
+     * unit vector. Images are put in cells of that width by three such projections (the overall
+     * level, left against right, top against bottom: orthonormal Haar directions, which spread images
+     * widely), and each is compared only with the images of its own and the 26 neighbouring cells:
+     * first by the block distance, then by hash and pixels. No near-duplicate is missed, and almost
+     * no pair is looked at pixel by pixel.
      */
     private static void duplicates(int[] labels, List<ImageObservation> observations, List<Set<String>> tags) {
         int n = observations.size();
         Thumbnail[] thumbnails = observations.stream().map(ImageObservation::thumbnail).toArray(Thumbnail[]::new);
-        double[] mean = Arrays.stream(thumbnails).mapToDouble(Thumbnail::meanGrey).toArray();
-        double[][] quadrants = Arrays.stream(thumbnails).map(Thumbnail::quadrantMeans).toArray(double[][]::new);
-        double quadrantLimit = 4 * Thumbnail.DUPLICATE_RMS * Thumbnail.DUPLICATE_RMS;
-        Integer[] order = new Integer[n];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> Double.compare(mean[a], mean[b]));
-        for (int x = 0; x < n; x++) {
-            int i = order[x];
-            Thumbnail a = thumbnails[i];
-            for (int y = x + 1; y < n && mean[order[y]] - mean[i] <= Thumbnail.DUPLICATE_RMS; y++) {
-                int j = order[y];
-                double spread = 0;
-                for (int q = 0; q < 4; q++) {
-                    double d = quadrants[i][q] - quadrants[j][q];
-                    spread += d * d;
-                }
-                if (spread <= quadrantLimit && a.nearDuplicateOf(thumbnails[j])) {
-                    tags.get(i).add("near-duplicate");
-                    tags.get(j).add("near-duplicate");
-                    if (labels[i] != labels[j]) {
-                        tags.get(i).add("cross-class-duplicate");
-                        tags.get(j).add("cross-class-duplicate");
+        double[][] blocks = Arrays.stream(thumbnails).map(Thumbnail::blockMeans).toArray(double[][]::new);
+        double width = 4 * Thumbnail.DUPLICATE_RMS;
+        double blockLimit = 16 * Thumbnail.DUPLICATE_RMS * Thumbnail.DUPLICATE_RMS;
+        Map<Long, List<Integer>> cells = new HashMap<>();
+        long[][] keys = new long[n][];
+        for (int i = 0; i < n; i++) {
+            long[] key = new long[3];
+            double level = 0;
+            double leftRight = 0;
+            double topBottom = 0;
+            for (int b = 0; b < 16; b++) {
+                level += blocks[i][b];
+                leftRight += b % 4 < 2 ? blocks[i][b] : -blocks[i][b];
+                topBottom += b / 4 < 2 ? blocks[i][b] : -blocks[i][b];
+            }
+            // each direction has 16 entries of +-1/4: unit length
+            double[] projections = {level / 4, leftRight / 4, topBottom / 4};
+            for (int q = 0; q < 3; q++) {
+                key[q] = (long) Math.floor(projections[q] / width);
+            }
+            keys[i] = key;
+            cells.computeIfAbsent(cell(key[0], key[1], key[2]), c -> new ArrayList<>()).add(i);
+        }
+        for (int i = 0; i < n; i++) {
+            for (long d0 = -1; d0 <= 1; d0++) {
+                for (long d1 = -1; d1 <= 1; d1++) {
+                    for (long d2 = -1; d2 <= 1; d2++) {
+                        List<Integer> near = cells.get(cell(keys[i][0] + d0, keys[i][1] + d1, keys[i][2] + d2));
+                        if (near == null) {
+                            continue;
+                        }
+                        for (int j : near) {
+                            if (j > i && closeBlocks(blocks[i], blocks[j], blockLimit)
+                                    && thumbnails[i].nearDuplicateOf(thumbnails[j])) {
+                                tags.get(i).add("near-duplicate");
+                                tags.get(j).add("near-duplicate");
+                                if (labels[i] != labels[j]) {
+                                    tags.get(i).add("cross-class-duplicate");
+                                    tags.get(j).add("cross-class-duplicate");
+                                }
+                            }
+                        }
                     }
                 }
             }
         }
+    }
+
+    private static boolean closeBlocks(double[] a, double[] b, double limit) {
+        double sum = 0;
+        for (int k = 0; k < a.length && sum <= limit; k++) {
+            double d = a[k] - b[k];
+            sum += d * d;
+        }
+        return sum <= limit;
+    }
+
+    private static long cell(long a, long b, long c) {
+        return (a * 1_000_003L + b) * 1_000_003L + c;
     }
 
     private static double[] values(List<ImageObservation> observations, ToDoubleFunction<ImageObservation> property) {

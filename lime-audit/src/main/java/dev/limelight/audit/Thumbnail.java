@@ -52,26 +52,25 @@ public record Thumbnail(float[] grey, long hash) {
         return new Thumbnail(small.pixels(), hash);
     }
 
-    /** @return the mean of the thumbnail's grey levels */
-    public double meanGrey() {
-        double sum = 0;
-        for (float v : grey) {
-            sum += v;
-        }
-        return sum / grey.length;
-    }
+    /** Side of a block of {@link #blockMeans()}, in thumbnail pixels. */
+    public static final int BLOCK = 4;
 
-    /** @return the mean grey level of each quarter of the thumbnail: top left, top right, bottom left, bottom right */
-    public double[] quadrantMeans() {
-        double[] means = new double[4];
-        int half = SIDE / 2;
+    /**
+     * @return the mean grey level of each of the 16 blocks of 4 x 4 pixels, row by row. Two
+     *         thumbnails' RMS difference is never below a quarter of the root of their blocks'
+     *         summed squared differences (each block's pixels differ at least by its mean's difference,
+     *         in the root mean square), a cheap bound to rule pairs out with.
+     */
+    public double[] blockMeans() {
+        int blocks = SIDE / BLOCK;
+        double[] means = new double[blocks * blocks];
         for (int y = 0; y < SIDE; y++) {
             for (int x = 0; x < SIDE; x++) {
-                means[(y < half ? 0 : 2) + (x < half ? 0 : 1)] += grey[y * SIDE + x];
+                means[(y / BLOCK) * blocks + x / BLOCK] += grey[y * SIDE + x];
             }
         }
-        for (int q = 0; q < 4; q++) {
-            means[q] /= half * half;
+        for (int b = 0; b < means.length; b++) {
+            means[b] /= BLOCK * BLOCK;
         }
         return means;
     }
