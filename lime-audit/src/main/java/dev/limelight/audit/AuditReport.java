@@ -163,7 +163,14 @@ public final class AuditReport {
         counts.forEach(tagCounts::put);
         root.set("slices", JSON.valueToTree(analysis.slices()));
         root.set("propertySignals", JSON.valueToTree(analysis.propertySignals()));
-        root.set("clusters", JSON.valueToTree(analysis.clusters()));
+        ArrayNode clusters = root.putArray("clusters");
+        for (ExplanationCluster c : analysis.clusters()) {
+            ObjectNode node = clusters.addObject().put("id", c.id()).put("class", c.className());
+            node.set("members", JSON.valueToTree(c.members()));
+            node.set("meanWeights", JSON.valueToTree(c.meanWeights()));
+            node.put("topCell", c.topCell()).put("topShare", c.topShare()).put("agreement", c.agreement())
+                    .put("flagged", c.flagged());
+        }
         root.set("rows", JSON.valueToTree(r.rows()));
         return root;
     }

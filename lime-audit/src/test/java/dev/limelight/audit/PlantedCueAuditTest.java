@@ -120,6 +120,9 @@ class PlantedCueAuditTest {
         assertEquals(17, explorer.get("previews").size());
         assertTrue(explorer.get("rows").findValuesAsText("path").contains("plain/<img src=x onerror=alert(1)>.png"));
         assertEquals(2, json.get("tagCounts").get("cross-class-duplicate").asInt());
+        JsonNode cluster = json.get("clusters").get(0);
+        assertEquals(List.of("id", "class", "members", "meanWeights"), fieldNames(cluster).subList(0, 4));
+        assertTrue(cluster.has("flagged"));
         assertEquals(List.of("path", "label", "predicted", "probabilities", "confidence", "margin", "loss", "properties",
                 "tags"), fieldNames(json.get("rows").get(1)).subList(0, 9));
     }

@@ -92,6 +92,12 @@ final class AuditCommand implements Callable<Integer> {
                     + "to each row's automatic tags.")
     private Path tags;
 
+    @Option(names = "--no-embeddings",
+            description = "Do not take the model's embeddings (the activations before its output) while classifying: "
+                    + "no outlier tag, no neighbour vote on potential mislabels. A graph model (InceptionV3, say) "
+                    + "needs a second forward pass for them.")
+    private boolean noEmbeddings;
+
     @Option(names = "--quiet", description = "No progress bar.")
     private boolean quiet;
 
@@ -99,6 +105,7 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         AuditOptions options = AuditOptions.builder().budget(budget).explained(explained).samples(samples)
                 .gridCells(grid).hideMode(HideMode.parse(hide)).stabilityRuns(stability).batchSize(batch).seed(seed)
+                .embeddings(!noEmbeddings)
                 .progress(new ProgressBar(spec.commandLine().getErr(), quiet)).build();
         NetworkImageClassifier classifier = modelArguments.load();
         if (!classifier.outputKind().isClassification()) {

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param id          {@code CLASS-N}: the class's index and the cluster's number within it (what
  *                    {@code limelight improve --from-audit DIR --cluster ID} takes)
- * @param className   the explained (predicted) class
+ * @param className   the explained (predicted) class ({@code class} in audit.json)
  * @param members     the rows' paths
  * @param meanWeights the members' mean weight of every grid cell
  * @param topCell     the cell of largest mean weight

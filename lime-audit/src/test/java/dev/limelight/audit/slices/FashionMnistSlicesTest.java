@@ -1,8 +1,11 @@
 package dev.limelight.audit.slices;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import boofcv.alg.filter.blur.GBlurImageOps;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import boofcv.struct.image.GrayF32;
 import dev.limelight.audit.AuditOptions;
 import dev.limelight.audit.AuditReport;
@@ -113,7 +116,15 @@ class FashionMnistSlicesTest {
         assertTrue(top.ci()[0] <= top.accuracy() && top.accuracy() <= top.ci()[1] && top.pValue() < 0.05);
 
         // Kept in target/ so that CI can use the report's image explorer in a browser (.ci/run).
-        AuditReport.write(result, Path.of("target", "fashion-slices-audit"));
+        Path out = Path.of("target", "fashion-slices-audit");
+        AuditReport.write(result, out);
+        JsonNode slice = new ObjectMapper().readTree(out.resolve("audit.json").toFile()).get("slices").get(0);
+        assertEquals("tag = blurry", slice.get("description").asText());
+        assertEquals(200, slice.get("support").asInt());
+        assertEquals(accuracy(blurred), slice.get("accuracy").asDouble(), 1e-12);
+        assertEquals(accuracy(sharp), slice.get("restAccuracy").asDouble(), 1e-12);
+        assertEquals(2, slice.get("ci").size());
+        assertTrue(slice.get("pValue").asDouble() < 0.05);
     }
 
     @Test
