@@ -93,31 +93,50 @@ public record AuditResult(LabelledFolder folder, String modelName, int[] predict
         List<Map<Integer, Double>> weights = ordered.values().stream()
                 .map(e -> e.top().surrogate().weightsByFeature()).toList();
         SubmodularPick.Result<Integer> pick = SubmodularPick.pick(weights, Math.min(options.budget(), weights.size()));
-        List<List<String>> tags = new AutomaticTags(options.tagRules()).tag(truth, observations);
+        List<AuditRow> rows = rows(folder, observations, ordered, options.tagRules());
+        return new AuditResult(folder, modelName, predicted, confidence, metrics, calibration, mistakes, ordered, pick,
+                explainedOrder, pick.importance(), rows, observations.stream().map(ImageObservation::preview).toList());
+    }
+
+    /**
+     * The rows of the audited images: what the model answered, the properties, the automatic tags
+     * and, for the explained images, the explanations' cell weights.
+     *
+     * @param folder       the images
+     * @param observations one per image
+     * @param explanations image index to its explanation (may be empty)
+     * @param rules        the tags' thresholds
+     * @return one row per image, in folder order
+     */
+    public static List<AuditRow> rows(LabelledFolder folder, List<ImageObservation> observations,
+                                      Map<Integer, ImageExplanation> explanations, TagRules rules) {
+        List<LabelledImage> images = folder.images();
+        int n = images.size();
+        int[] truth = images.stream().mapToInt(LabelledImage::classIndex).toArray();
+        List<List<String>> tags = new AutomaticTags(rules).tag(truth, observations);
         List<String> classes = folder.classes();
         List<AuditRow> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            double[] p = probabilities[i];
-            String path = folder.relativePath(images.get(i));
-            ImageExplanation e = ordered.get(i);
+            double[] p = observations.get(i).probabilities();
+            int predicted = AuditWorker.argMax(p);
+            ImageExplanation e = explanations.get(i);
             double[] cellWeights = null;
             int[] topCells = null;
             double[] trueCellWeights = null;
             if (e != null) {
                 cellWeights = cellWeights(e, e.top());
                 topCells = e.top().surrogate().weights().stream().mapToInt(w -> w.feature()).toArray();
-                if (predicted[i] != truth[i]) {
+                if (predicted != truth[i]) {
                     int label = truth[i];
                     trueCellWeights = e.labels().stream().filter(l -> l.label() == label).findFirst()
                             .map(l -> cellWeights(e, l)).orElse(null);
                 }
             }
-            rows.add(new AuditRow(path, classes.get(truth[i]), classes.get(predicted[i]), p, confidence[i],
-                    AutomaticTags.margin(p), -Math.log(Math.max(p[truth[i]], AuditRow.LOSS_FLOOR)),
+            rows.add(new AuditRow(folder.relativePath(images.get(i)), classes.get(truth[i]), classes.get(predicted), p,
+                    p[predicted], AutomaticTags.margin(p), -Math.log(Math.max(p[truth[i]], AuditRow.LOSS_FLOOR)),
                     observations.get(i).properties(), tags.get(i), cellWeights, topCells, trueCellWeights));
         }
-        return new AuditResult(folder, modelName, predicted, confidence, metrics, calibration, mistakes, ordered, pick,
-                explainedOrder, pick.importance(), rows, observations.stream().map(ImageObservation::preview).toList());
+        return rows;
     }
 
     /**

@@ -1,0 +1,165 @@
+package dev.limelight.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.limelight.audit.LabelledFolder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Document;
+
+/** Suites on models whose answers are known, and suite files with every kind of mistake. */
+class ModelSuiteTest {
+
+    @TempDir
+    static Path dir;
+    private static LabelledFolder folder;
+
+    @BeforeAll
+    static void writeTheFolder() throws Exception {
+        folder = LabelledFolder.read(HalfBrightness.writeFolder(dir.resolve("data"), 10, 3), HalfBrightness.CLASSES);
+    }
+
+    private static Path suite(String name, String text) throws Exception {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    private static final String SUITE = """
+            seed: 7
+            tests:
+              - name: accuracy
+                type: threshold
+                metric: accuracy
+                min: 0.9
+              - name: mirroring changes nothing
+                type: invariance
+                transformation: {kind: hflip}
+                minUnchanged: 0.95
+              - name: bright images are bright
+                type: expected-label
+                glob: "bright/*.png"
+                label: bright
+                minProbability: 0.9
+              - name: recall of dark
+                type: threshold
+                metric: recall
+                class: dark
+                min: 0.9
+            """;
+
+    @Test
+    void aModelThatReadsTheWholeImageIsInvariantToMirroring() throws Exception {
+        SuiteResult result = ModelSuite.load(suite("whole.yaml", SUITE)).run(HalfBrightness.whole(), folder);
+
+        // both halves average to 120 +- noise: the whole-image model is unsure but mirror-proof
+        CheckResult mirror = result.tests().get(1);
+        assertTrue(mirror.passed(), mirror.summary());
+        assertEquals(1.0, mirror.value(), 0);
+        assertFalse(result.tests().get(0).passed(), "it cannot tell the classes apart: " + result.tests().get(0));
+    }
+
+    @Test
+    void aModelThatReadsTheLeftHalfIsAccurateButFailsMirroring() throws Exception {
+        SuiteResult result = ModelSuite.load(suite("half.yaml", SUITE)).run(HalfBrightness.leftHalf(), folder);
+
+        assertTrue(result.tests().get(0).passed(), result.tests().get(0).summary());
+        assertEquals(1.0, result.tests().get(0).value(), 0);
+        CheckResult mirror = result.tests().get(1);
+        assertFalse(mirror.passed());
+        assertEquals(0.0, mirror.value(), 0, "every mirrored image swaps its bright half to the right");
+        assertEquals(20, ((List<?>) mirror.details().get("failing")).size(), "the 20 failing images are listed");
+        assertTrue(result.tests().get(2).passed(), result.tests().get(2).summary());
+        assertTrue(result.tests().get(3).passed());
+        assertFalse(result.passed());
+
+        Path out = dir.resolve("out");
+        result.write(out);
+        JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertEquals(4, json.get("tests").size());
+        assertEquals(List.of("name", "type", "passed", "value", "threshold", "details"),
+                fieldNames(json.get("tests").get(1)));
+        Document junit = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(out.resolve("junit.xml").toFile());
+        assertEquals("4", junit.getDocumentElement().getAttribute("tests"));
+        assertEquals("1", junit.getDocumentElement().getAttribute("failures"));
+        assertEquals(1, junit.getElementsByTagName("failure").getLength());
+    }
+
+    @Test
+    void theSameSeedGivesTheSameResults() throws Exception {
+        Path file = suite("noise.yaml", """
+                tests:
+                  - {name: noise, type: invariance, transformation: {kind: noise, amount: 60}, minUnchanged: 0.5}
+                  - {name: patch, type: invariance, transformation: {kind: occlusion, amount: 0.5}, minUnchanged: 0.5}
+                """);
+        SuiteResult first = ModelSuite.load(file).run(HalfBrightness.leftHalf(), folder);
+        SuiteResult second = ModelSuite.load(file).run(HalfBrightness.leftHalf(), folder);
+
+        assertEquals(first, second);
+    }
+
+    @Test
+    void aJsonSuiteReadsAsItsYamlDoes() throws Exception {
+        ModelSuite json = ModelSuite.load(suite("s.json", """
+                {"tests": [{"name": "a", "type": "threshold", "metric": "accuracy", "min": 0.5,
+                            "cohort": {"label": "dark", "property": "brightness", "max": 200}}]}
+                """));
+        ModelSuite yaml = ModelSuite.load(suite("s.yaml", """
+                tests:
+                  - {name: a, type: threshold, metric: accuracy, min: 0.5,
+                     cohort: {label: dark, property: brightness, max: 200}}
+                """));
+        assertEquals(json, yaml);
+    }
+
+    static Stream<Arguments> badSuites() {
+        return Stream.of(
+                Arguments.of("no tests", "seed: 1\n", "at least one test"),
+                Arguments.of("an unknown type", "tests:\n  - {name: a, type: fuzz}\n", "test 1: unknown type"),
+                Arguments.of("no metric", "tests:\n  - {name: a, type: threshold, min: 0.5}\n",
+                        "test 1: metric must be"),
+                Arguments.of("both bounds", "tests:\n  - {name: a, type: threshold, metric: accuracy, min: 0.5, "
+                        + "max: 0.9}\n", "exactly one of min and max"),
+                Arguments.of("a per-class metric without a class", "tests:\n  - {name: a, type: threshold, "
+                        + "metric: recall, min: 0.5}\n", "name the class"),
+                Arguments.of("an unknown transformation", "tests:\n  - {name: b, type: invariance, "
+                        + "transformation: {kind: swirl}}\n", "unknown transformation 'swirl'"),
+                Arguments.of("a field that does not exist", "tests:\n  - {name: a, type: threshold, metric: accuracy, "
+                        + "min: 0.5, colour: red}\n", "colour"),
+                Arguments.of("an unknown property", "tests:\n  - {name: a, type: threshold, metric: accuracy, "
+                        + "min: 0.5, cohort: {property: hue, min: 1}}\n", "unknown property 'hue'"),
+                Arguments.of("two tests of one name", "tests:\n  - {name: a, type: threshold, metric: accuracy, "
+                        + "min: 0.5}\n  - {name: a, type: threshold, metric: accuracy, min: 0.6}\n", "named 'a'"),
+                Arguments.of("an expected label without images", "tests:\n  - {name: e, type: expected-label, "
+                        + "label: dark}\n", "'files' or 'glob'"),
+                Arguments.of("broken YAML", "tests: [ {name: a\n", "not valid YAML"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badSuites")
+    void aBadSuiteFileIsRefusedNamingTheFileAndTheProblem(String what, String text, String expected) throws Exception {
+        Path file = suite("bad.yaml", text);
+        String message = assertThrows(IllegalArgumentException.class, () -> ModelSuite.load(file)).getMessage();
+        assertTrue(message.contains(file.toString()) && message.contains(expected), message);
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
