@@ -11,9 +11,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = ThresholdCheck.class, name = "threshold"),
     @JsonSubTypes.Type(value = InvarianceCheck.class, name = "invariance"),
-    @JsonSubTypes.Type(value = ExpectedLabelCheck.class, name = "expected-label")
+    @JsonSubTypes.Type(value = ExpectedLabelCheck.class, name = "expected-label"),
+    @JsonSubTypes.Type(value = FlipCheck.class, name = "flip")
 })
-public sealed interface Check permits ThresholdCheck, InvarianceCheck, ExpectedLabelCheck {
+public sealed interface Check permits ThresholdCheck, InvarianceCheck, ExpectedLabelCheck, FlipCheck {
 
     /** @return the check's name, unique in its suite */
     String name();

@@ -100,6 +100,29 @@ class ModelSuiteTest {
     }
 
     @Test
+    void aModelThatThresholdsMeanBrightnessFlipsWhereTheMeanReaches128() {
+        FlipCheck flip = new FlipCheck("brighter", "brightness", 64.0, 8, 0.1, 4.0, null, null);
+        CheckContext context = CheckContext.of(HalfBrightness.whole(), folder, Map.of(), 0, 32);
+
+        double[] found = flip.strengths(context);
+
+        double resolution = 64 / 256.0;
+        for (int k = 0; k < found.length; k++) {
+            float[] pixels = context.image(k).pixels();
+            double mean = 0;
+            for (float v : pixels) {
+                mean += v / pixels.length;
+            }
+            double expected = 128 - mean;
+            assertTrue(found[k] >= expected - 1e-9 && found[k] <= expected + resolution,
+                    "image " + k + ": flips at +" + found[k] + ", the mean reaches 128 at +" + expected);
+        }
+        CheckResult result = flip.run(context);
+        assertTrue(result.passed(), "every image needs about +8: " + result.summary());
+        assertFalse(new FlipCheck("fragile", "brightness", 64.0, 8, 0.1, 20.0, null, null).run(context).passed());
+    }
+
+    @Test
     void theSameSeedGivesTheSameResults() throws Exception {
         Path file = suite("noise.yaml", """
                 tests:
@@ -146,6 +169,8 @@ class ModelSuiteTest {
                         + "min: 0.5}\n  - {name: a, type: threshold, metric: accuracy, min: 0.6}\n", "named 'a'"),
                 Arguments.of("an expected label without images", "tests:\n  - {name: e, type: expected-label, "
                         + "label: dark}\n", "'files' or 'glob'"),
+                Arguments.of("a flip without a bound", "tests:\n  - {name: f, type: flip, kind: brightness, "
+                        + "maxAmount: 50}\n", "'min'"),
                 Arguments.of("broken YAML", "tests: [ {name: a\n", "not valid YAML"));
     }
 

@@ -31,9 +31,9 @@ class TestCommandTest {
         assertEquals(Limelight.DONE, run(Path.of("../examples/fashion-mnist-suite.yaml"), out, err), err.toString());
 
         JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
-        assertEquals(5, results.get("tests").size());
+        assertEquals(6, results.get("tests").size());
         assertTrue(Files.readString(out.resolve("junit.xml")).contains("<testsuite"));
-        assertTrue(Files.readString(out.resolve("report.html")).contains("5 of 5 tests passed"));
+        assertTrue(Files.readString(out.resolve("report.html")).contains("6 of 6 tests passed"));
     }
 
     @Test
