@@ -7,7 +7,6 @@ import dev.limelight.audit.DistributedAudit;
 import dev.limelight.audit.ImageAudit;
 import dev.limelight.audit.LabelledFolder;
 import dev.limelight.audit.SkippedImage;
-import dev.limelight.audit.UserTags;
 import dev.limelight.audit.slices.ErrorAnalysis;
 import dev.limelight.audit.slices.ExplanationCluster;
 import dev.limelight.audit.slices.PropertySignal;
@@ -17,7 +16,6 @@ import dev.limelight.models.NetworkImageClassifier;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,9 +43,8 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     private ModelArguments modelArguments;
 
-
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "One sub-folder of images per class.")
-    private Path data;
+    @Mixin
+    private LabelledDataArguments dataArguments;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     private Path out;
@@ -81,16 +78,10 @@ final class AuditCommand implements Callable<Integer> {
                     + "the same. Without it the audit runs in this JVM.")
     private String spark;
 
-    @Option(names = "--batch", paramLabel = "B", defaultValue = "32", description = "Images per model call.")
-    private int batch;
 
     @Option(names = "--seed", paramLabel = "X", defaultValue = "0", description = "Random seed.")
     private long seed;
 
-    @Option(names = "--tags", paramLabel = "FILE",
-            description = "Your own tags: a CSV file of path,tag lines (paths relative to --data, one tag a line), added "
-                    + "to each row's automatic tags.")
-    private Path tags;
 
     @Option(names = "--no-embeddings",
             description = "Do not take the model's embeddings (the activations before its output) while classifying: "
@@ -104,7 +95,7 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         AuditOptions options = AuditOptions.builder().budget(budget).explained(explained).samples(samples)
-                .gridCells(grid).hideMode(HideMode.parse(hide)).stabilityRuns(stability).batchSize(batch).seed(seed)
+                .gridCells(grid).hideMode(HideMode.parse(hide)).stabilityRuns(stability).batchSize(dataArguments.batch).seed(seed)
                 .embeddings(!noEmbeddings)
                 .progress(new ProgressBar(spec.commandLine().getErr(), quiet)).build();
         NetworkImageClassifier classifier = modelArguments.load();
@@ -113,9 +104,8 @@ final class AuditCommand implements Callable<Integer> {
                     + modelArguments.model + " has a " + classifier.outputKind().label() + " output, which audits do "
                     + "not support yet");
         }
-        LabelledFolder folder = LabelledFolder.read(data, classifier.classNames());
-        Map<String, List<String>> userTags = tags == null ? Map.of()
-                : UserTags.read(tags, new HashSet<>(folder.relativePaths()));
+        LabelledFolder folder = dataArguments.folder(classifier.classNames());
+        Map<String, List<String>> userTags = dataArguments.userTags(folder);
         AuditResult result = (spark == null ? new ImageAudit(options).run(folder, classifier, classifier.name())
                 : sparkAudit().run(spark, folder, modelArguments.model, modelArguments.options(), options, out))
                 .withUserTags(userTags);

@@ -1,7 +1,6 @@
 package dev.limelight.cli;
 
 import dev.limelight.audit.LabelledFolder;
-import dev.limelight.audit.UserTags;
 import dev.limelight.check.CheckResult;
 import dev.limelight.check.ModelSuite;
 import dev.limelight.check.SuiteResult;
@@ -9,7 +8,6 @@ import dev.limelight.models.NetworkImageClassifier;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -34,8 +32,8 @@ final class TestCommand implements Callable<Integer> {
     @Mixin
     private ModelArguments modelArguments;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "One sub-folder of images per class.")
-    private Path data;
+    @Mixin
+    private LabelledDataArguments dataArguments;
 
     @Option(names = "--suite", required = true, paramLabel = "FILE", description = "The suite: YAML, or JSON (.json).")
     private Path suite;
@@ -44,12 +42,6 @@ final class TestCommand implements Callable<Integer> {
             description = "Output directory: results.json, junit.xml, report.html.")
     private Path out;
 
-    @Option(names = "--tags", paramLabel = "FILE",
-            description = "Your own tags (CSV path,tag, paths relative to --data), for tag cohorts.")
-    private Path tags;
-
-    @Option(names = "--batch", paramLabel = "B", defaultValue = "32", description = "Images per model call.")
-    private int batch;
 
     @Option(names = "--quiet", description = "No progress lines.")
     private boolean quiet;
@@ -62,16 +54,15 @@ final class TestCommand implements Callable<Integer> {
             throw new BadInputException("model tests measure a classifier; " + modelArguments.model + " has a "
                     + classifier.outputKind().label() + " output, which they do not support yet");
         }
-        LabelledFolder folder = LabelledFolder.read(data, classifier.classNames());
-        Map<String, List<String>> userTags = tags == null ? Map.of()
-                : UserTags.read(tags, new HashSet<>(folder.relativePaths()));
+        LabelledFolder folder = dataArguments.folder(classifier.classNames());
+        Map<String, List<String>> userTags = dataArguments.userTags(folder);
         PrintWriter err = spec.commandLine().getErr();
         if (!quiet) {
             err.printf("testing %s: %d tests over %d images%n", classifier.name(), tests.tests().size(),
                     folder.images().size());
             err.flush();
         }
-        SuiteResult result = tests.run(classifier, folder, userTags, batch);
+        SuiteResult result = tests.run(classifier, folder, userTags, dataArguments.batch);
         result.write(out);
         PrintWriter printer = spec.commandLine().getOut();
         for (CheckResult t : result.tests()) {

@@ -15,9 +15,10 @@ import java.util.stream.Collectors;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
-import org.deeplearning4j.nn.modelimport.keras.KerasModelImport;
+import org.deeplearning4j.nn.modelimport.keras.KerasModel;
 import org.deeplearning4j.nn.modelimport.keras.exceptions.InvalidKerasConfigurationException;
 import org.deeplearning4j.nn.modelimport.keras.exceptions.UnsupportedKerasConfigurationException;
+import org.deeplearning4j.nn.modelimport.keras.utils.KerasModelBuilder;
 
 /**
  * Reads a Keras HDF5 full model with DL4J's Keras import: checks the root attributes first (so a
@@ -37,20 +38,18 @@ final class KerasImport {
     static LoadedNetwork load(Path file, String name) {
         JsonNode config = readModelConfig(file);
         String className = config.path("class_name").asText("");
+        if (!List.of("Sequential", "Model", "Functional").contains(className)) {
+            throw new ModelFileException(file, ModelFileException.Problem.UNSUPPORTED_MODEL, file
+                    + ": Keras model class '" + className + "' is not Sequential, Model or Functional");
+        }
         Model network;
-        try {
-            switch (className) {
-                case "Sequential":
-                    network = KerasModelImport.importKerasSequentialModelAndWeights(file.toString(), false);
-                    break;
-                case "Model":
-                case "Functional":
-                    network = KerasModelImport.importKerasModelAndWeights(file.toString(), false);
-                    break;
-                default:
-                    throw new ModelFileException(file, ModelFileException.Problem.UNSUPPORTED_MODEL, file
-                            + ": Keras model class '" + className + "' is not Sequential, Model or Functional");
-            }
+        // DL4J's KerasModelImport leaves the HDF5 file open for the garbage collector, whose native close
+        // can run on another thread during the next import: HDF5 is not thread-safe and fails then
+        // ("H5Aget_type failed"). The builder is closed here, on this thread, before anything else reads HDF5.
+        try (KerasModelBuilder builder = new KerasModel().modelBuilder().modelHdf5Filename(file.toString())
+                .enforceTrainingConfig(false)) {
+            network = className.equals("Sequential") ? builder.buildSequential().getMultiLayerNetwork()
+                    : builder.buildModel().getComputationGraph();
         } catch (UnsupportedKerasConfigurationException e) {
             throw unsupported(file, config, e);
         } catch (InvalidKerasConfigurationException e) {

@@ -1,0 +1,34 @@
+package dev.limelight.cli;
+
+import dev.limelight.audit.LabelledFolder;
+import dev.limelight.audit.UserTags;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The labelled folder a command runs over, the user's tags for it, and how many images go to the model at once. */
+final class LabelledDataArguments {
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "One sub-folder of images per class.")
+    Path data;
+
+    @Option(names = "--tags", paramLabel = "FILE",
+            description = "Your own tags: a CSV file of path,tag lines (paths relative to --data, one tag a line), added "
+                    + "to each image's automatic tags.")
+    Path tags;
+
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "32", description = "Images per model call.")
+    int batch;
+
+    /** @return the folder, its classes matched to the model's */
+    LabelledFolder folder(List<String> classNames) {
+        return LabelledFolder.read(data, classNames);
+    }
+
+    /** @return the user's tags by image path, checked against the folder's images (empty without --tags) */
+    Map<String, List<String>> userTags(LabelledFolder folder) {
+        return tags == null ? Map.of() : UserTags.read(tags, new HashSet<>(folder.relativePaths()));
+    }
+}
