@@ -12,9 +12,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = ThresholdCheck.class, name = "threshold"),
     @JsonSubTypes.Type(value = InvarianceCheck.class, name = "invariance"),
     @JsonSubTypes.Type(value = ExpectedLabelCheck.class, name = "expected-label"),
-    @JsonSubTypes.Type(value = FlipCheck.class, name = "flip")
+    @JsonSubTypes.Type(value = FlipCheck.class, name = "flip"),
+    @JsonSubTypes.Type(value = NoRelianceCheck.class, name = "no-reliance")
 })
-public sealed interface Check permits ThresholdCheck, InvarianceCheck, ExpectedLabelCheck, FlipCheck {
+public sealed interface Check permits ThresholdCheck, InvarianceCheck, ExpectedLabelCheck, FlipCheck,
+        NoRelianceCheck {
 
     /** @return the check's name, unique in its suite */
     String name();

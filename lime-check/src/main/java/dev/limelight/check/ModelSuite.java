@@ -106,7 +106,7 @@ public record ModelSuite(long seed, List<Check> tests) {
         }
         String message = e.getOriginalMessage();
         if (message.startsWith("Could not resolve type id")) {
-            return "unknown type: the types are threshold, invariance, flip and expected-label";
+            return "unknown type: the types are threshold, invariance, flip, expected-label and no-reliance";
         }
         if (message.startsWith("Unrecognized field")) {
             return message.substring(0, message.indexOf('(') > 0 ? message.indexOf('(') : message.length()).trim();

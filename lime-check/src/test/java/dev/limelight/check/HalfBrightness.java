@@ -16,27 +16,34 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Test models whose answers are known: class "bright" when the mean grey level of what they read is
  * above 128, "dark" otherwise, with a probability that grows with the distance to 128. One reads the
- * whole image (so mirroring it changes nothing), the other only its left half.
+ * whole image (so mirroring it changes nothing), one only its left half, one only its top-left corner.
  */
 final class HalfBrightness implements ImageClassifier {
 
     static final int SIZE = 16;
     static final List<String> CLASSES = List.of("bright", "dark");
 
-    private final boolean leftHalfOnly;
+    private final int readWidth;
+    private final int readHeight;
 
-    private HalfBrightness(boolean leftHalfOnly) {
-        this.leftHalfOnly = leftHalfOnly;
+    private HalfBrightness(int readWidth, int readHeight) {
+        this.readWidth = readWidth;
+        this.readHeight = readHeight;
     }
 
     /** @return the model reading the whole image */
     static HalfBrightness whole() {
-        return new HalfBrightness(false);
+        return new HalfBrightness(SIZE, SIZE);
     }
 
     /** @return the model reading the left half */
     static HalfBrightness leftHalf() {
-        return new HalfBrightness(true);
+        return new HalfBrightness(SIZE / 2, SIZE);
+    }
+
+    /** @return the model reading only the top-left 4 x 4 corner: a shortcut in one grid cell */
+    static HalfBrightness corner() {
+        return new HalfBrightness(4, 4);
     }
 
     @Override
@@ -61,8 +68,8 @@ final class HalfBrightness implements ImageClassifier {
         for (int i = 0; i < n; i++) {
             double sum = 0;
             int count = 0;
-            for (int y = 0; y < SIZE; y++) {
-                for (int x = 0; x < (leftHalfOnly ? SIZE / 2 : SIZE); x++) {
+            for (int y = 0; y < readHeight; y++) {
+                for (int x = 0; x < readWidth; x++) {
                     sum += batch.getDouble(i, y, x, 0);
                     count++;
                 }

@@ -123,6 +123,20 @@ class ModelSuiteTest {
     }
 
     @Test
+    void aModelThatReadsOnlyTheCornerReliesOnItAndOneThatReadsTheWholeImageDoesNot() {
+        NoRelianceCheck corner = new NoRelianceCheck("not the corner", "0,0,4,4", new Cohort("bright", null, null,
+                null, null), 0.5, 200, 16);
+
+        CheckResult shortcut = corner.run(CheckContext.of(HalfBrightness.corner(), folder, Map.of(), 0, 32));
+        CheckResult whole = corner.run(CheckContext.of(HalfBrightness.whole(), folder, Map.of(), 0, 32));
+
+        assertFalse(shortcut.passed(), shortcut.summary());
+        assertTrue(shortcut.value() > 0.9, "the corner cell holds the evidence: " + shortcut.summary());
+        assertTrue(whole.passed(), whole.summary());
+        assertTrue(whole.value() < 0.2, whole.summary());
+    }
+
+    @Test
     void theSameSeedGivesTheSameResults() throws Exception {
         Path file = suite("noise.yaml", """
                 tests:
@@ -171,6 +185,8 @@ class ModelSuiteTest {
                         + "label: dark}\n", "'files' or 'glob'"),
                 Arguments.of("a flip without a bound", "tests:\n  - {name: f, type: flip, kind: brightness, "
                         + "maxAmount: 50}\n", "'min'"),
+                Arguments.of("a region that is not x,y,width,height", "tests:\n  - {name: r, type: no-reliance, "
+                        + "region: \"0,0,4\", max: 0.3}\n", "x,y,width,height"),
                 Arguments.of("broken YAML", "tests: [ {name: a\n", "not valid YAML"));
     }
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * results.json, junit.xml and report.html; exit 0 when every test passes, 1 when one fails.
  */
 @Command(name = "test", mixinStandardHelpOptions = true,
-        description = "Run a suite of model tests (threshold, invariance, flip, expected-label; a YAML or JSON file) over a "
+        description = "Run a suite of model tests (threshold, invariance, flip, expected-label, no-reliance; a YAML or JSON file) over a "
                 + "labelled folder: exit 0 when every test passes, 1 when one fails, 2 for bad input.")
 final class TestCommand implements Callable<Integer> {
 
