@@ -67,17 +67,6 @@ public final class AuditWorker {
     }
 
     /**
-     * Classifies images, {@link AuditOptions#batchSize()} per model call.
-     *
-     * @return one row of class probabilities per image, in the given order
-     * @throws IllegalArgumentException if an image cannot be read or the model's output is not a
-     *                                  probability row per image
-     */
-    public double[][] classify(List<LabelledImage> images) {
-        return observe(images).stream().map(ImageObservation::probabilities).toArray(double[][]::new);
-    }
-
-    /**
      * Classifies images, {@link AuditOptions#batchSize()} per model call, and measures each image's
      * properties and thumbnail from the same decode.
      *

@@ -24,6 +24,13 @@ public final class AutomaticTags {
             "potential-mislabel", "outlier", "near-duplicate", "cross-class-duplicate", "dark", "bright",
             "low-contrast", "blurry", "small");
 
+    /**
+     * The tags the model's own answer or representation defines (its errors, its confidence, its
+     * embedding): a cohort of them is weak by construction.
+     */
+    public static final Set<String> MODEL_DEFINED = Set.of("mistake", "confident-mistake", "low-confidence",
+            "ambiguous", "potential-mislabel", "outlier");
+
     private final TagRules rules;
 
     /** @param rules the thresholds */
@@ -46,7 +53,7 @@ public final class AutomaticTags {
             tags.add(predictionTags(labels[i], observations.get(i).probabilities()));
         }
         duplicates(labels, observations, tags);
-        if (observations.stream().allMatch(o -> o.embedding() != null)) {
+        if (observations.stream().allMatch(ImageObservation::hasEmbedding)) {
             float[][] unit = observations.stream().map(o -> unit(o.embedding())).toArray(float[][]::new);
             outliers(labels, unit, tags);
             confirmMislabels(labels, observations, unit, tags);

@@ -27,6 +27,11 @@ public record ImageObservation(double[] probabilities, ImageProperties propertie
         this(probabilities, properties, thumbnail, preview, null);
     }
 
+    /** @return whether the model gave an embedding */
+    public boolean hasEmbedding() {
+        return embedding != null;
+    }
+
     /** @return a copy of the embedding, or null */
     @Override
     public float[] embedding() {

@@ -89,14 +89,4 @@ public record Thumbnail(float[] grey, long hash) {
         }
         return sum <= limit;
     }
-
-    /** @return the root mean square difference of the two thumbnails, in grey levels */
-    public double rmsDifference(Thumbnail other) {
-        double sum = 0;
-        for (int i = 0; i < grey.length; i++) {
-            double d = grey[i] - other.grey[i];
-            sum += d * d;
-        }
-        return Math.sqrt(sum / grey.length);
-    }
 }

@@ -1,12 +1,12 @@
 package dev.limelight.audit.slices;
 
 import dev.limelight.audit.AuditRow;
+import dev.limelight.audit.AutomaticTags;
 import dev.limelight.audit.ImageProperties;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,8 @@ import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
 
 /**
  * Searches the cohorts of an audit for weak slices: every label, every tag that the model's answer
- * does not define (a mistake, low confidence, an outlier in its embedding, ...: {@link #OUTCOME_TAGS}), every quantile bin of every image property, and (with
+ * does not define (a mistake, low confidence, an outlier in its embedding, ...:
+ * {@link AutomaticTags#MODEL_DEFINED}), every quantile bin of every image property, and (with
  * {@link SliceOptions#pairs()}) every conjunction of two of them from different sources, each holding
  * at least {@link SliceOptions#minSupport} rows and leaving at least {@link SliceOptions#minCount} out.
  *
@@ -34,13 +35,6 @@ import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
  */
 public final class SliceFinder {
 
-    /**
-     * Tags defined by the model's own answer or representation (its errors, its confidence, its
-     * embedding): a cohort of them is weak by construction, so they are never searched. Slices describe
-     * the data.
-     */
-    public static final Set<String> OUTCOME_TAGS = Set.of("mistake", "confident-mistake", "low-confidence",
-            "ambiguous", "potential-mislabel", "outlier");
 
     private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
@@ -73,7 +67,7 @@ public final class SliceFinder {
         }
         Set<String> tags = new TreeSet<>();
         rows.forEach(r -> tags.addAll(r.tags()));
-        tags.removeAll(OUTCOME_TAGS);
+        tags.removeAll(AutomaticTags.MODEL_DEFINED);
         for (String tag : tags) {
             base.add(candidate(new Cohort.OfTag(tag), rows, "tag:" + tag));
         }
@@ -247,12 +241,5 @@ public final class SliceFinder {
             adjusted[i] = running;
         }
         return adjusted;
-    }
-
-    /** @return how many rows each label has, for reports */
-    static Map<String, Integer> labelCounts(List<AuditRow> rows) {
-        Map<String, Integer> counts = new HashMap<>();
-        rows.forEach(r -> counts.merge(r.label(), 1, Integer::sum));
-        return counts;
     }
 }
