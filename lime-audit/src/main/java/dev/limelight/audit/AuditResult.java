@@ -100,7 +100,9 @@ public record AuditResult(LabelledFolder folder, String modelName, int[] predict
 
     /**
      * The rows of the audited images: what the model answered, the properties, the automatic tags
-     * and, for the explained images, the explanations' cell weights.
+     * and, for the explained images, the explanations' cell weights. An image without a label (of a
+     * flat folder) gets no label, no loss and no mistake tags; the tags that group images by class
+     * (outlier, cross-class duplicate) take its predicted class.
      *
      * @param folder       the images
      * @param observations one per image
@@ -113,7 +115,13 @@ public record AuditResult(LabelledFolder folder, String modelName, int[] predict
         List<LabelledImage> images = folder.images();
         int n = images.size();
         int[] truth = images.stream().mapToInt(LabelledImage::classIndex).toArray();
-        List<List<String>> tags = new AutomaticTags(rules).tag(truth, observations);
+        int[] grouping = truth.clone();
+        for (int i = 0; i < n; i++) {
+            if (grouping[i] == LabelledImage.UNLABELLED) {
+                grouping[i] = AuditWorker.argMax(observations.get(i).probabilities());
+            }
+        }
+        List<List<String>> tags = new AutomaticTags(rules).tag(grouping, observations);
         List<String> classes = folder.classes();
         List<AuditRow> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -126,14 +134,16 @@ public record AuditResult(LabelledFolder folder, String modelName, int[] predict
             if (e != null) {
                 cellWeights = cellWeights(e, e.top());
                 topCells = e.top().surrogate().weights().stream().mapToInt(w -> w.feature()).toArray();
-                if (predicted != truth[i]) {
+                if (truth[i] != LabelledImage.UNLABELLED && predicted != truth[i]) {
                     int label = truth[i];
                     trueCellWeights = e.labels().stream().filter(l -> l.label() == label).findFirst()
                             .map(l -> cellWeights(e, l)).orElse(null);
                 }
             }
-            rows.add(new AuditRow(folder.relativePath(images.get(i)), classes.get(truth[i]), classes.get(predicted), p,
-                    p[predicted], AutomaticTags.margin(p), -Math.log(Math.max(p[truth[i]], AuditRow.LOSS_FLOOR)),
+            boolean labelled = truth[i] != LabelledImage.UNLABELLED;
+            rows.add(new AuditRow(folder.relativePath(images.get(i)), labelled ? classes.get(truth[i]) : null,
+                    classes.get(predicted), p, p[predicted], AutomaticTags.margin(p),
+                    labelled ? -Math.log(Math.max(p[truth[i]], AuditRow.LOSS_FLOOR)) : Double.NaN,
                     observations.get(i).properties(), tags.get(i), cellWeights, topCells, trueCellWeights));
         }
         return rows;

@@ -9,12 +9,13 @@ import java.util.List;
  * written as audit.json's {@code rows} and as one line of {@code rows.jsonl}, with these names.
  *
  * @param path          the image's path relative to the data folder, {@code /}-separated
- * @param label         its label: the model's name of the class its sub-folder stands for
+ * @param label         its label: the model's name of the class its sub-folder stands for; null for
+ *                      an image of a flat, unlabelled folder
  * @param predicted     the predicted class's name
  * @param probabilities every class's probability
  * @param confidence    the predicted class's probability
  * @param margin        the predicted class's probability minus the runner-up's
- * @param loss          cross-entropy of the label, {@code -ln max(p(label), 1e-12)}
+ * @param loss          cross-entropy of the label, {@code -ln max(p(label), 1e-12)}; NaN without a label
  * @param properties    the image's properties
  * @param tags          automatic tags ({@link AutomaticTags}) then the user's
  * @param cellWeights   the explanation's weight of every grid cell (0 for a cell it did not select),
@@ -59,9 +60,14 @@ public record AuditRow(String path, String label, String predicted, double[] pro
         return trueCellWeights == null ? null : trueCellWeights.clone();
     }
 
-    /** @return whether the prediction is the label */
+    /** @return whether the prediction is the label (false without a label) */
     public boolean correct() {
-        return label.equals(predicted);
+        return predicted.equals(label);
+    }
+
+    /** @return whether the image has a label */
+    public boolean labelled() {
+        return label != null;
     }
 
     /** @return whether the row has the tag */

@@ -11,12 +11,14 @@ import dev.limelight.image.ImageFiles;
 import dev.limelight.image.PhotoBatch;
 import dev.limelight.image.RasterImage;
 import dev.limelight.image.SegmenterKind;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -75,13 +77,24 @@ public final class AuditWorker {
      *                                  probability row per image
      */
     public List<ImageObservation> observe(List<LabelledImage> images) {
+        return observe(images, ImageFiles::read);
+    }
+
+    /**
+     * {@link #observe(List)} with the images decoded by {@code decoder} (a cache, say).
+     *
+     * @param images  the images
+     * @param decoder decodes an image file
+     * @return one observation per image, in the given order
+     */
+    public List<ImageObservation> observe(List<LabelledImage> images, Function<Path, RasterImage> decoder) {
         int n = images.size();
         List<ImageObservation> observations = new ArrayList<>(n);
         for (int from = 0; from < n; from += options.batchSize()) {
             int count = Math.min(options.batchSize(), n - from);
             List<RasterImage> photos = new ArrayList<>(count);
             for (int i = from; i < from + count; i++) {
-                photos.add(ImageFiles.read(images.get(i).path()));
+                photos.add(decoder.apply(images.get(i).path()));
             }
             INDArray batch = PhotoBatch.of(photos, classifier.input());
             Optional<ImageEmbedder> embedder = options.embeddings() ? classifier.embedder() : Optional.empty();

@@ -43,6 +43,11 @@ public record LabelledFolder(Path root, List<String> classes, List<LabelledImage
         this(root, classes, images, List.of());
     }
 
+    /** @return whether every image has a label (false for a flat folder) */
+    public boolean labelled() {
+        return images.stream().allMatch(LabelledImage::labelled);
+    }
+
     /**
      * @param file a file of this folder
      * @return its path relative to the root, {@code /}-separated: how audit rows name images
@@ -85,6 +90,38 @@ public record LabelledFolder(Path root, List<String> classes, List<LabelledImage
                     + left.get(0).reason());
         }
         return new LabelledFolder(root, classes, kept, left);
+    }
+
+    /**
+     * Reads a labelled folder ({@link #read}) or, when the folder has no sub-folders but images of its
+     * own, a flat folder of unlabelled images (every image {@link LabelledImage#UNLABELLED}).
+     *
+     * @param folder     the folder
+     * @param modelNames the model's class names
+     * @throws IllegalArgumentException as {@link #read} does, or when a flat folder holds no images
+     */
+    public static LabelledFolder readLabelsIfAny(Path folder, List<String> modelNames) {
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("data folder not found: " + folder);
+        }
+        Path root = folder.toAbsolutePath().normalize();
+        try (Stream<Path> children = Files.list(root)) {
+            if (children.anyMatch(Files::isDirectory)) {
+                return read(folder, modelNames);
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot list " + root + ": " + e.getMessage(), e);
+        }
+        List<LabelledImage> images = new ArrayList<>();
+        for (URI uri : new FileSplit(root.toFile(), EXTENSIONS, new Random(0)).locations()) {
+            images.add(LabelledImage.unlabelled(Path.of(uri)));
+        }
+        if (images.isEmpty()) {
+            throw new IllegalArgumentException(root + " holds no images (" + String.join(", ",
+                    Arrays.copyOf(EXTENSIONS, 5)) + "), neither in class sub-folders nor of its own");
+        }
+        images.sort((a, b) -> a.path().compareTo(b.path()));
+        return new LabelledFolder(root, modelNames, images);
     }
 
     /**

@@ -30,9 +30,14 @@ public final class Preview {
 
     /** @return the image, shrunk to {@link #SIDE} pixels on its longest side if larger, as PNG bytes */
     public static byte[] png(RasterImage image) {
+        return png(image, SIDE);
+    }
+
+    /** @return the image, shrunk to {@code side} pixels on its longest side if larger, as PNG bytes */
+    public static byte[] png(RasterImage image, int side) {
         int w = image.width();
         int h = image.height();
-        double scale = Math.min(1.0, (double) SIDE / Math.max(w, h));
+        double scale = Math.min(1.0, (double) side / Math.max(w, h));
         RasterImage small = scale < 1
                 ? ImageResizer.resize(image, Math.max(1, (int) Math.round(w * scale)), Math.max(1, (int) Math.round(h * scale)))
                 : image;

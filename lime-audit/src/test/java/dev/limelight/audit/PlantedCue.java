@@ -48,6 +48,10 @@ public final class PlantedCue {
     }
 
     static float[] image(SplittableRandom random, boolean patched) {
+        return image(random, patched, patched);
+    }
+
+    static float[] image(SplittableRandom random, boolean patched, boolean withPatch) {
         float[] pixels = new float[SIZE * SIZE];
         for (int y = 0; y < SIZE; y++) {
             for (int x = 0; x < SIZE; x++) {
@@ -55,7 +59,7 @@ public final class PlantedCue {
                 pixels[y * SIZE + x] = (float) Math.max(0, Math.min(255, 100 + stripes + 40 * random.nextGaussian()));
             }
         }
-        if (patched) {
+        if (withPatch) {
             for (int y = 1; y < 6; y++) {
                 for (int x = 1; x < 6; x++) {
                     pixels[y * SIZE + x] = 255;
@@ -67,13 +71,22 @@ public final class PlantedCue {
 
     /** Trains the CNN (1200 images, 4 epochs, seeded: a few seconds). */
     public static MultiLayerNetwork train() {
+        return train(true);
+    }
+
+    /**
+     * Trains the CNN with the cue, or the control: the same network and images with no patch, so
+     * that only the stripes tell the classes apart.
+     */
+    public static MultiLayerNetwork train(boolean withCue) {
         SplittableRandom random = new SplittableRandom(42);
         int n = 1200;
         INDArray features = Nd4j.create(n, 1, SIZE, SIZE);
         INDArray labels = Nd4j.zeros(n, 2);
         for (int i = 0; i < n; i++) {
             boolean patched = i % 2 == 1;
-            features.get(NDArrayIndex.point(i)).assign(Nd4j.create(image(random, patched), new long[] {1, SIZE, SIZE}).div(255));
+            features.get(NDArrayIndex.point(i)).assign(Nd4j.create(image(random, patched, patched && withCue),
+                    new long[] {1, SIZE, SIZE}).div(255));
             labels.putScalar(i, patched ? 1 : 0, 1.0);
         }
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(7).updater(new Adam(2e-3)).list()

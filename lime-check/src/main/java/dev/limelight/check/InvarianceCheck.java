@@ -5,8 +5,10 @@ import dev.limelight.audit.AuditRow;
 import dev.limelight.audit.AuditWorker;
 import dev.limelight.image.RasterImage;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -50,35 +52,66 @@ public record InvarianceCheck(String name, Transformation transformation, Cohort
     }
 
     @Override
+    public boolean needsLabels() {
+        return cohort.needsLabels();
+    }
+
+    /** A cohort image whose prediction changed, with what it changed to. */
+    private record Changed(int image, double[] after) {
+    }
+
+    /** @return image {@code i} transformed, seeded by the run's seed and the image */
+    private RasterImage transformed(CheckContext context, int i) {
+        return transformation.apply(context.image(i), new SplittableRandom(context.seed() * 1_000_003L + i));
+    }
+
+    @Override
     public CheckResult run(CheckContext context) {
         List<Integer> members = context.members(cohort);
-        List<RasterImage> changed = new ArrayList<>(members.size());
-        for (int i : members) {
-            changed.add(transformation.apply(context.image(i), new SplittableRandom(context.seed() * 1_000_003L + i)));
-        }
-        double[][] scored = context.score(changed);
         int unchanged = 0;
         double drop = 0;
+        List<Changed> changed = new ArrayList<>();
+        int chunk = 256;
+        for (int from = 0; from < members.size(); from += chunk) {
+            List<Integer> part = members.subList(from, Math.min(members.size(), from + chunk));
+            List<RasterImage> transformed = new ArrayList<>(part.size());
+            for (int i : part) {
+                transformed.add(transformed(context, i));
+            }
+            double[][] scored = context.score(transformed);
+            for (int k = 0; k < part.size(); k++) {
+                int i = part.get(k);
+                int original = context.predicted(i);
+                drop += context.rows().get(i).confidence() - scored[k][original];
+                if (AuditWorker.argMax(scored[k]) == original) {
+                    unchanged++;
+                } else {
+                    changed.add(new Changed(i, scored[k]));
+                }
+            }
+            context.progress(name, from + part.size(), members.size());
+        }
+        changed.sort(Comparator.comparingDouble(c -> c.after()[context.predicted(c.image())]));
         List<Map<String, Object>> failing = new ArrayList<>();
-        for (int k = 0; k < members.size(); k++) {
-            AuditRow row = context.rows().get(members.get(k));
-            int original = context.classIndex(row.predicted());
-            int now = AuditWorker.argMax(scored[k]);
-            drop += row.confidence() - scored[k][original];
-            if (now == original) {
-                unchanged++;
-            } else {
-                Map<String, Object> f = new LinkedHashMap<>();
-                f.put("path", row.path());
-                f.put("predicted", row.predicted());
-                f.put("probability", row.confidence());
-                f.put("predictedAfter", context.folder().classes().get(now));
-                f.put("probabilityAfter", scored[k][now]);
-                f.put("originalClassAfter", scored[k][original]);
-                failing.add(f);
+        List<Evidence> evidence = new ArrayList<>();
+        for (Changed c : changed.subList(0, Math.min(LISTED, changed.size()))) {
+            AuditRow row = context.rows().get(c.image());
+            int now = AuditWorker.argMax(c.after());
+            String after = context.folder().classes().get(now);
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("path", row.path());
+            f.put("predicted", row.predicted());
+            f.put("probability", row.confidence());
+            f.put("predictedAfter", after);
+            f.put("probabilityAfter", c.after()[now]);
+            f.put("originalClassAfter", c.after()[context.predicted(c.image())]);
+            failing.add(f);
+            if (evidence.size() < Evidence.KEPT) {
+                evidence.add(Evidence.of(row.path(), context.image(c.image()), String.format(Locale.ROOT, "%s %.3f",
+                        row.predicted(), row.confidence()), transformed(context, c.image()), String.format(Locale.ROOT,
+                        "%s: %s %.3f", transformation.describe(), after, c.after()[now])));
             }
         }
-        failing.sort((a, b) -> Double.compare((double) a.get("originalClassAfter"), (double) b.get("originalClassAfter")));
         double share = members.isEmpty() ? 0 : (double) unchanged / members.size();
         double meanDrop = members.isEmpty() ? 0 : drop / members.size();
         boolean passed = !members.isEmpty() && share >= minUnchanged && meanDrop <= maxMeanDrop;
@@ -89,7 +122,7 @@ public record InvarianceCheck(String name, Transformation transformation, Cohort
         details.put("unchanged", unchanged);
         details.put("meanDrop", meanDrop);
         details.put("maxMeanDrop", maxMeanDrop);
-        details.put("failing", failing.subList(0, Math.min(LISTED, failing.size())));
-        return new CheckResult(name, type(), passed, share, minUnchanged, details);
+        details.put("failing", failing);
+        return new CheckResult(name, type(), passed, share, minUnchanged, details, evidence);
     }
 }

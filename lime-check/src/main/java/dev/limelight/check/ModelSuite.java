@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.limelight.audit.LabelledFolder;
 import dev.limelight.core.ImageClassifier;
+import dev.limelight.core.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A suite of model tests, read from a YAML or JSON file (the same structure) or built in Java:
@@ -106,7 +106,7 @@ public record ModelSuite(long seed, List<Check> tests) {
         }
         String message = e.getOriginalMessage();
         if (message.startsWith("Could not resolve type id")) {
-            return "unknown type: the types are threshold, invariance, flip, expected-label and no-reliance";
+            return "unknown type: the types are " + String.join(", ", Check.TYPES);
         }
         if (message.startsWith("Unrecognized field")) {
             return message.substring(0, message.indexOf('(') > 0 ? message.indexOf('(') : message.length()).trim();
@@ -115,18 +115,49 @@ public record ModelSuite(long seed, List<Check> tests) {
     }
 
     /**
-     * Runs every test over a labelled folder.
+     * Runs every test over a folder of images.
      *
      * @param classifier the model
-     * @param folder     the images (those that do not decode are left out)
+     * @param folder     the images: labelled, or a flat folder without labels (then only the tests
+     *                   that need no label can run); those that do not decode are left out
      * @param userTags   tags by row path, for tag cohorts (may be empty)
      * @param batchSize  images per model call
-     * @return the verdicts, in the suite's order
+     * @param progress   told how far classifying and each test have got
+     * @return the verdicts, in the suite's order, each with its cost
+     * @throws IllegalArgumentException when a test needs labels the folder does not have
      */
     public SuiteResult run(ImageClassifier classifier, LabelledFolder folder, Map<String, List<String>> userTags,
+                           int batchSize, ProgressListener progress) {
+        if (!folder.labelled()) {
+            List<String> needing = tests.stream().filter(Check::needsLabels).map(t -> "'" + t.name() + "' ("
+                    + t.type() + ")").toList();
+            if (!needing.isEmpty()) {
+                throw new IllegalArgumentException(folder.root() + " is a flat folder of unlabelled images, but the "
+                        + "test" + (needing.size() > 1 ? "s " : " ") + String.join(", ", needing) + " need"
+                        + (needing.size() > 1 ? "" : "s") + " labels: give one sub-folder per class, or leave "
+                        + (needing.size() > 1 ? "them" : "it") + " out (a cohort by 'predicted' needs no label)");
+            }
+        }
+        CheckContext context = CheckContext.of(classifier, folder, userTags, seed, batchSize, progress);
+        List<CheckResult> results = new ArrayList<>();
+        for (Check test : tests) {
+            long started = System.nanoTime();
+            long calls = context.modelCalls();
+            long scored = context.imagesScored();
+            long decodes = context.decodes();
+            CheckResult result = test.run(context);
+            results.add(result.withCost(new CheckResult.Cost((System.nanoTime() - started) / 1e9,
+                    context.modelCalls() - calls, context.imagesScored() - scored, context.decodes() - decodes)));
+        }
+        LabelledFolder screened = context.folder();
+        return new SuiteResult(results, screened.skipped().stream().map(s -> new SuiteResult.Skipped(
+                screened.relativePath(s.path()), s.reason())).toList());
+    }
+
+    /** As {@link #run(ImageClassifier, LabelledFolder, Map, int, ProgressListener)}, without progress. */
+    public SuiteResult run(ImageClassifier classifier, LabelledFolder folder, Map<String, List<String>> userTags,
                            int batchSize) {
-        CheckContext context = CheckContext.of(classifier, folder, userTags, seed, batchSize);
-        return new SuiteResult(tests.stream().map(t -> t.run(context)).collect(Collectors.toList()));
+        return run(classifier, folder, userTags, batchSize, ProgressListener.NONE);
     }
 
     /** Runs every test with no user tags, 32 images per model call. */

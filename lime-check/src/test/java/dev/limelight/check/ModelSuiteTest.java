@@ -100,8 +100,40 @@ class ModelSuiteTest {
     }
 
     @Test
+    void theCalibrationErrorOfAConfidentAlwaysRightModelIsOneMinusItsMeanConfidence() {
+        CheckContext context = CheckContext.of(HalfBrightness.leftHalf(), folder, Map.of(), 0, 32);
+        double meanConfidence = context.rows().stream().mapToDouble(r -> r.confidence()).average().orElseThrow();
+
+        CheckResult ece = new ThresholdCheck("calibrated", "ece", null, null, null, 0.01).run(context);
+
+        assertEquals(1 - meanConfidence, ece.value(), 1e-9, "one bin, accuracy 1: " + ece.details());
+        assertTrue(ece.passed());
+        List<?> ci = (List<?>) ece.details().get("ci");
+        assertTrue((double) ci.get(0) <= ece.value() && ece.value() <= (double) ci.get(1), "interval " + ci);
+        CheckResult f1 = new ThresholdCheck("f1", "f1", "dark", null, 0.99, null).run(context);
+        assertEquals(1.0, f1.value(), 0);
+        assertEquals(List.of(1.0, 1.0), f1.details().get("ci"), "every resample is perfect");
+    }
+
+    @Test
+    void aFailingInvarianceShowsTheOriginalBesideTheTransformedImage() throws Exception {
+        CheckContext context = CheckContext.of(HalfBrightness.leftHalf(), folder, Map.of(), 0, 32);
+
+        CheckResult mirror = new InvarianceCheck("mirror", new Transformation("hflip", 0), null, null, null).run(context);
+
+        assertEquals(Evidence.KEPT, mirror.evidence().size());
+        Evidence first = mirror.evidence().get(0);
+        var original = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(first.original()));
+        var changed = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(first.changed()));
+        assertEquals(original.getRaster().getSample(0, 0, 0), changed.getRaster().getSample(15, 0, 0),
+                "the changed image is the original mirrored");
+        assertTrue(first.changedCaption().startsWith("hflip: "), first.changedCaption());
+        assertEquals(20, context.decodes(), "each of the 20 images was decoded once, however often it was used");
+    }
+
+    @Test
     void aModelThatThresholdsMeanBrightnessFlipsWhereTheMeanReaches128() {
-        FlipCheck flip = new FlipCheck("brighter", "brightness", 64.0, 8, 0.1, 4.0, null, null);
+        FlipCheck flip = new FlipCheck("brighter", "brightness", 64.0, 8, 0.1, 4.0, null, null, null, null);
         CheckContext context = CheckContext.of(HalfBrightness.whole(), folder, Map.of(), 0, 32);
 
         double[] found = flip.strengths(context);
@@ -119,13 +151,13 @@ class ModelSuiteTest {
         }
         CheckResult result = flip.run(context);
         assertTrue(result.passed(), "every image needs about +8: " + result.summary());
-        assertFalse(new FlipCheck("fragile", "brightness", 64.0, 8, 0.1, 20.0, null, null).run(context).passed());
+        assertFalse(FlipCheck.of("fragile", "brightness", 64.0, 0.1, 20.0).run(context).passed());
     }
 
     @Test
     void aModelThatReadsOnlyTheCornerReliesOnItAndOneThatReadsTheWholeImageDoesNot() {
-        NoRelianceCheck corner = new NoRelianceCheck("not the corner", "0,0,4,4", new Cohort("bright", null, null,
-                null, null), 0.5, 200, 16);
+        NoRelianceCheck corner = new NoRelianceCheck("not the corner", "0,0,4,4", null, Cohort.ofLabel("bright"),
+                0.5, 200, 16);
 
         CheckResult shortcut = corner.run(CheckContext.of(HalfBrightness.corner(), folder, Map.of(), 0, 32));
         CheckResult whole = corner.run(CheckContext.of(HalfBrightness.whole(), folder, Map.of(), 0, 32));
@@ -143,10 +175,11 @@ class ModelSuiteTest {
                   - {name: noise, type: invariance, transformation: {kind: noise, amount: 60}, minUnchanged: 0.5}
                   - {name: patch, type: invariance, transformation: {kind: occlusion, amount: 0.5}, minUnchanged: 0.5}
                 """);
-        SuiteResult first = ModelSuite.load(file).run(HalfBrightness.leftHalf(), folder);
-        SuiteResult second = ModelSuite.load(file).run(HalfBrightness.leftHalf(), folder);
+        ModelSuite.load(file).run(HalfBrightness.leftHalf(), folder).write(dir.resolve("first"));
+        ModelSuite.load(file).run(HalfBrightness.leftHalf(), folder).write(dir.resolve("second"));
 
-        assertEquals(first, second);
+        assertEquals(Files.readString(dir.resolve("first/results.json")),
+                Files.readString(dir.resolve("second/results.json")));
     }
 
     @Test
@@ -187,6 +220,20 @@ class ModelSuiteTest {
                         + "maxAmount: 50}\n", "'min'"),
                 Arguments.of("a region that is not x,y,width,height", "tests:\n  - {name: r, type: no-reliance, "
                         + "region: \"0,0,4\", max: 0.3}\n", "x,y,width,height"),
+                Arguments.of("an on-object check without masks or a region", "tests:\n  - {name: o, type: on-object, "
+                        + "min: 0.5}\n", "'masks: DIR', one of the two"),
+                Arguments.of("both a region and masks", "tests:\n  - {name: o, type: no-reliance, region: \"0,0,4,4\", "
+                        + "masks: somewhere, max: 0.3}\n", "one of the two"),
+                Arguments.of("a mask folder that does not exist", "tests:\n  - {name: o, type: on-object, "
+                        + "masks: no/such/folder, min: 0.5}\n", "mask folder not found: no/such/folder"),
+                Arguments.of("a stable check without a bound", "tests:\n  - {name: s, type: stable, runs: 3}\n",
+                        "'min' in [0, 1]"),
+                Arguments.of("a stable check of one run", "tests:\n  - {name: s, type: stable, runs: 1, min: 0.5}\n",
+                        "runs must be in 2..50"),
+                Arguments.of("a superpixel flip with a target", "tests:\n  - {name: f, type: flip, kind: superpixels, "
+                        + "maxAmount: 5, min: 1, target: dark}\n", "drop 'target'"),
+                Arguments.of("an unknown metric", "tests:\n  - {name: a, type: threshold, metric: auc, min: 0.5}\n",
+                        "accuracy, precision, recall, f1 or ece"),
                 Arguments.of("broken YAML", "tests: [ {name: a\n", "not valid YAML"));
     }
 

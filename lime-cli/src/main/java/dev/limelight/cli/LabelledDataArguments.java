@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 /** The labelled folder a command runs over, the user's tags for it, and how many images go to the model at once. */
 final class LabelledDataArguments {
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "One sub-folder of images per class.")
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "One sub-folder of images per class (for limelight test, also a flat folder of unlabelled "
+            + "images).")
     Path data;
 
     @Option(names = "--tags", paramLabel = "FILE",
@@ -25,6 +26,11 @@ final class LabelledDataArguments {
     /** @return the folder, its classes matched to the model's */
     LabelledFolder folder(List<String> classNames) {
         return LabelledFolder.read(data, classNames);
+    }
+
+    /** @return the folder, labelled (its classes matched to the model's) or flat and unlabelled */
+    LabelledFolder folderLabelsIfAny(List<String> classNames) {
+        return LabelledFolder.readLabelsIfAny(data, classNames);
     }
 
     /** @return the user's tags by image path, checked against the folder's images (empty without --tags) */

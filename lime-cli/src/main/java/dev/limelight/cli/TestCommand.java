@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
  * results.json, junit.xml and report.html; exit 0 when every test passes, 1 when one fails.
  */
 @Command(name = "test", mixinStandardHelpOptions = true,
-        description = "Run a suite of model tests (threshold, invariance, flip, expected-label, no-reliance; a YAML or JSON file) over a "
-                + "labelled folder: exit 0 when every test passes, 1 when one fails, 2 for bad input.")
+        description = "Run a suite of model tests (threshold, invariance, flip, expected-label, no-reliance, on-object, "
+                + "stable; a YAML or JSON file) over a labelled folder, or a flat folder of unlabelled images for the tests "
+                + "that need no label: exit 0 when every test passes, 1 when one fails, 2 for bad input.")
 final class TestCommand implements Callable<Integer> {
 
     @Spec
@@ -43,7 +44,7 @@ final class TestCommand implements Callable<Integer> {
     private Path out;
 
 
-    @Option(names = "--quiet", description = "No progress lines.")
+    @Option(names = "--quiet", description = "No progress bar.")
     private boolean quiet;
 
     @Override
@@ -54,19 +55,22 @@ final class TestCommand implements Callable<Integer> {
             throw new BadInputException("model tests measure a classifier; " + modelArguments.model + " has a "
                     + classifier.outputKind().label() + " output, which they do not support yet");
         }
-        LabelledFolder folder = dataArguments.folder(classifier.classNames());
+        LabelledFolder folder = dataArguments.folderLabelsIfAny(classifier.classNames());
         Map<String, List<String>> userTags = dataArguments.userTags(folder);
         PrintWriter err = spec.commandLine().getErr();
         if (!quiet) {
-            err.printf("testing %s: %d tests over %d images%n", classifier.name(), tests.tests().size(),
-                    folder.images().size());
+            err.printf("testing %s: %d tests over %d %simages%n", classifier.name(), tests.tests().size(),
+                    folder.images().size(), folder.labelled() ? "" : "unlabelled ");
             err.flush();
         }
-        SuiteResult result = tests.run(classifier, folder, userTags, dataArguments.batch);
+        SuiteResult result = tests.run(classifier, folder, userTags, dataArguments.batch, new ProgressBar(err, quiet));
         result.write(out);
         PrintWriter printer = spec.commandLine().getOut();
+        for (SuiteResult.Skipped s : result.skipped()) {
+            printer.println("skipped " + s.path() + ": " + s.reason());
+        }
         for (CheckResult t : result.tests()) {
-            printer.println(t.summary());
+            printer.println(t.summary() + (quiet ? "" : " [" + t.cost().describe() + "]"));
         }
         long passed = result.tests().stream().filter(CheckResult::passed).count();
         printer.printf("%d of %d tests passed; wrote %s, %s and %s%n", passed, result.tests().size(),

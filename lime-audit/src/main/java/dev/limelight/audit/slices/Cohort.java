@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * A group of audit rows named by what they share: a label, a tag, a range of an image property, or
- * two of these at once. Immutable; {@link #description()} is how reports name it.
+ * A group of audit rows named by what they share: a label, a predicted class, a tag, a range of an
+ * image property, or two of these at once. Immutable; {@link #description()} is how reports name it.
  */
 public sealed interface Cohort extends Predicate<AuditRow> {
 
@@ -19,6 +19,37 @@ public sealed interface Cohort extends Predicate<AuditRow> {
         return false;
     }
 
+    /** Every row. */
+    record All() implements Cohort {
+        @Override
+        public boolean test(AuditRow row) {
+            return true;
+        }
+
+        @Override
+        public String description() {
+            return "all images";
+        }
+    }
+
+    /** The rows the model predicts as one class (whatever their label, and with none). */
+    record OfPrediction(String predicted) implements Cohort {
+        /** Checks the class. */
+        public OfPrediction {
+            Objects.requireNonNull(predicted, "predicted");
+        }
+
+        @Override
+        public boolean test(AuditRow row) {
+            return row.predicted().equals(predicted);
+        }
+
+        @Override
+        public String description() {
+            return "predicted = " + predicted;
+        }
+    }
+
     /** The rows of one label. */
     record OfLabel(String label) implements Cohort {
         /** Checks the label. */
@@ -28,7 +59,7 @@ public sealed interface Cohort extends Predicate<AuditRow> {
 
         @Override
         public boolean test(AuditRow row) {
-            return row.label().equals(label);
+            return label.equals(row.label());
         }
 
         @Override
