@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
  * The entry point of the models module: reads a model file and makes an image classifier of it.
@@ -26,7 +27,9 @@ import org.deeplearning4j.nn.api.Model;
  * <p>On the CPU backend with oneDNN natives (the default build), the 2D convolutions of a loaded
  * file run through oneDNN, which DL4J 1.0.0-M2.1 itself never enables: InceptionV3 scores about 4
  * times faster, with the same outputs to float rounding. {@code -Dlimelight.onednn=false} keeps
- * DL4J's own im2col path. Networks handed to {@link #wrap} are not changed.
+ * DL4J's own im2col path. A loaded graph is also rewritten for scoring ({@link InferencePlan}: batch
+ * normalisation folded into convolutions, activations fused into them). Networks handed to
+ * {@link #wrap} are not changed.
  *
  * <pre>{@code
  * NetworkImageClassifier model = ImageModels.load(Path.of("nsfw_mobilenet_v2.h5"),
@@ -83,6 +86,9 @@ public final class ImageModels {
         String shownName = name != null ? name : file.getFileName().toString();
         LoadedNetwork network = format == ModelFormat.KERAS_HDF5 ? KerasImport.load(file, shownName)
                 : Dl4jZipImport.load(file, shownName);
+        if (network.network() instanceof ComputationGraph graph) {
+            network = network.withNetwork(InferencePlan.apply(graph).graph());
+        }
         OneDnnConvolutions.install(network.network());
         return network;
     }

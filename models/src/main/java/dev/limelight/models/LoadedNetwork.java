@@ -65,6 +65,11 @@ public final class LoadedNetwork {
         this.hasNormalizer = hasNormalizer;
     }
 
+    /** @return the same description of another network (a rewrite of this one: same input and outputs) */
+    LoadedNetwork withNetwork(Model other) {
+        return new LoadedNetwork(other, name, file, format, layout, channels, height, width, card, hasNormalizer);
+    }
+
     /** @return the DL4J network: a {@link MultiLayerNetwork} or a {@link ComputationGraph} */
     public Model network() {
         return network;
