@@ -4,6 +4,7 @@ import dev.limelight.core.ImageClassifier;
 import dev.limelight.models.BundledModels;
 import dev.limelight.models.ImageModels;
 import dev.limelight.models.ModelOptions;
+import dev.limelight.models.NetworkImageClassifier;
 import dev.limelight.models.Preprocessing;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,12 +33,15 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * {@code -Dorg.bytedeco.javacpp.maxphysicalbytes=8G}, which makes javacpp collect before growing
  * past that. The ND4J backend and whether its natives have oneDNN are printed first. A model is skipped, with the reason, when its
  * file is absent. Prints a table (and writes CSV when asked); not a JMH benchmark because one
- * InceptionV3 call at batch 32 takes tens of seconds on 2 cores.
+ * InceptionV3 call at batch 32 takes seconds on 2 cores. ND4J's SGEMM rate (2048 x 2048) is measured
+ * first, and each model is measured with the inference plan on and off ({@code --plans on,off}), with
+ * its GFLOP/s (convolution and dense multiply-adds, {@code NetworkFlops}) and that rate's share of
+ * the SGEMM rate.
  *
  * <pre>
  * benchmarks/run dev.limelight.benchmarks.models.ModelThroughput [--data DIR]
  *   [--models inception,mobilenet,fashion] [--batches 1,8,32,64] [--seconds S] [--calls C] [--warmup W]
- *   [--csv FILE]
+ *   [--plans on,off] [--csv FILE]
  * BENCH_PROFILE=cpu-plain benchmarks/run ...     # the same with the plain CPU natives (no oneDNN)
  * </pre>
  * Defaults: data {@code ../shared/data}, all three models, batches 1, 8, 32, 64, at least 10 s and
@@ -68,6 +72,7 @@ public final class ModelThroughput {
         double minSeconds = 10;
         int minCalls = 3;
         int warmup = 1;
+        List<String> plans = List.of("on", "off");
         Path csv = null;
         if (args.length % 2 != 0) {
             fail(args[args.length - 1]);
@@ -82,6 +87,7 @@ public final class ModelThroughput {
                 case "--calls" -> minCalls = Integer.parseInt(value);
                 case "--warmup" -> warmup = Integer.parseInt(value);
                 case "--csv" -> csv = Path.of(value);
+                case "--plans" -> plans = List.of(value.split(","));
                 default -> fail(args[i]);
             }
         }
@@ -92,7 +98,10 @@ public final class ModelThroughput {
                 backend, build.contains("HAVE_ONEDNN") ? "yes" : "no",
                 Runtime.getRuntime().availableProcessors(), System.getenv().getOrDefault("OMP_NUM_THREADS", "(default)"));
 
-        Map<String, Supplier<ImageClassifier>> loaders = new LinkedHashMap<>();
+        double sgemm = sgemmGflops(2048);
+        System.out.printf(Locale.ROOT, "ND4J SGEMM 2048 x 2048: %.1f GFLOP/s%n", sgemm);
+
+        Map<String, Supplier<NetworkImageClassifier>> loaders = new LinkedHashMap<>();
         Path inception = data.resolve("models/nsfw_inception_v3.h5");
         Path mobilenet = data.resolve("models/nsfw_mobilenet_v2.h5");
         ModelOptions unit = ModelOptions.builder().preprocessing(Preprocessing.UNIT).build();
@@ -102,7 +111,8 @@ public final class ModelThroughput {
         Map<String, Path> files = Map.of("inception", inception, "mobilenet", mobilenet);
 
         List<Measurement> results = new ArrayList<>();
-        System.out.printf(Locale.ROOT, "%-36s %6s %6s %10s %12s%n", "model", "batch", "calls", "images/s", "ms/image");
+        System.out.printf(Locale.ROOT, "%-36s %5s %6s %6s %10s %10s %9s %7s%n", "model", "plan", "batch", "calls",
+                "images/s", "ms/image", "GFLOP/s", "/SGEMM");
         for (String key : models) {
             if (!loaders.containsKey(key)) {
                 throw new IllegalArgumentException("unknown model " + key + "; choose from " + loaders.keySet());
@@ -111,14 +121,21 @@ public final class ModelThroughput {
                 System.out.println(key + ": skipped, " + files.get(key) + " is absent");
                 continue;
             }
-            ImageClassifier model = loaders.get(key).get();
-            String name = key + " " + model.input();
-            for (int batch : batches) {
-                Measurement m = measure(name, model, batch, warmup, minCalls, minSeconds);
-                results.add(m);
-                System.out.printf(Locale.ROOT, "%-36s %6d %6d %10.2f %12.2f%n", name, batch, m.calls(),
-                        m.imagesPerSecond(), 1000 / m.imagesPerSecond());
+            for (String plan : plans) {
+                System.setProperty("limelight.plan", plan.equals("on") ? "true" : "false");
+                NetworkImageClassifier model = loaders.get(key).get();
+                double gflop = NetworkFlops.perImage(model.network().network(), model.input()) / 1e9;
+                String name = key + " " + model.input();
+                for (int batch : batches) {
+                    Measurement m = measure(name + " plan " + plan, model, batch, warmup, minCalls, minSeconds);
+                    results.add(m);
+                    double rate = m.imagesPerSecond() * gflop;
+                    System.out.printf(Locale.ROOT, "%-36s %5s %6d %6d %10.2f %10.2f %9.1f %7.2f%n", name, plan, batch,
+                            m.calls(), m.imagesPerSecond(), 1000 / m.imagesPerSecond(), rate, rate / sgemm);
+                }
+                System.out.printf(Locale.ROOT, "  (%s: %.3f GFLOP per image)%n", key, gflop);
             }
+            System.clearProperty("limelight.plan");
         }
         if (csv != null) {
             try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(csv))) {
@@ -156,8 +173,25 @@ public final class ModelThroughput {
         return new Measurement(name, batch, calls, nanos / 1e9);
     }
 
+    /** @return ND4J's single-precision matrix product rate on n x n matrices, best of 5 after 2 warm-ups */
+    static double sgemmGflops(int n) {
+        INDArray a = Nd4j.rand(DataType.FLOAT, n, n);
+        INDArray b = Nd4j.rand(DataType.FLOAT, n, n);
+        INDArray c = Nd4j.create(DataType.FLOAT, n, n);
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < 7; i++) {
+            long start = System.nanoTime();
+            a.mmuli(b, c);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (i >= 2) {
+                best = Math.min(best, seconds);
+            }
+        }
+        return 2.0 * n * n * n / best / 1e9;
+    }
+
     private static void fail(String option) {
         throw new IllegalArgumentException("bad option " + option
-                + "; use --data DIR --models a,b --batches 1,8,32,64 --seconds S --calls C --warmup W --csv FILE");
+                + "; use --data DIR --models a,b --batches 1,8,32,64 --seconds S --calls C --warmup W --plans on,off --csv FILE");
     }
 }
