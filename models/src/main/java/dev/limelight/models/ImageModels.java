@@ -1,6 +1,7 @@
 package dev.limelight.models;
 
 import dev.limelight.core.ImageInput;
+import dev.limelight.core.ImageLayout;
 import dev.limelight.core.OutputKind;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +29,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * file run through oneDNN, which DL4J 1.0.0-M2.1 itself never enables: InceptionV3 scores about 4
  * times faster, with the same outputs to float rounding. {@code -Dlimelight.onednn=false} keeps
  * DL4J's own im2col path. A loaded graph is also rewritten for scoring ({@link InferencePlan}: batch
- * normalisation folded into convolutions, activations fused into them). Networks handed to
+ * normalisation folded into convolutions, activations fused into them, one layout end to end: a
+ * Keras NHWC graph then takes NCHW batches). Networks handed to
  * {@link #wrap} are not changed.
  *
  * <pre>{@code
@@ -87,7 +89,8 @@ public final class ImageModels {
         LoadedNetwork network = format == ModelFormat.KERAS_HDF5 ? KerasImport.load(file, shownName)
                 : Dl4jZipImport.load(file, shownName);
         if (network.network() instanceof ComputationGraph graph) {
-            network = network.withNetwork(InferencePlan.apply(graph).graph());
+            InferencePlan.Result plan = InferencePlan.apply(graph);
+            network = network.withNetwork(plan.graph(), plan.channelsFirst() ? ImageLayout.NCHW : network.layout());
         }
         OneDnnConvolutions.install(network.network());
         return network;

@@ -8,13 +8,23 @@ import java.util.Map;
 import java.util.Objects;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
@@ -43,10 +53,15 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *       only input is such a convolution becomes that convolution's activation, applied in place on
  *       its output, and a ReLU capped at 6 (two passes over the array in DL4J) becomes ND4J's one-pass
  *       ReLU6.</li>
+ *   <li><b>Channels first end to end</b> (off by default): a graph imported channels-last (NHWC, as
+ *       Keras saves them) is made channels-first (NCHW) throughout and then takes NCHW batches (the
+ *       loaded network reports the layout, and Limelight builds its batches that way). It spares
+ *       the copy DL4J's NHWC convolution makes of its input, but oneDNN ran MobileNetV2 at half the
+ *       speed on NCHW data and InceptionV3 no faster (docs/backends.md), so it is there to measure.</li>
  * </ul>
  * Each rewrite has a switch ({@link Options}; system properties {@code limelight.plan.fold=false},
- * {@code limelight.plan.fuse=false}, or {@code limelight.plan=false} for both) to compare against the
- * graph as imported.
+ * {@code limelight.plan.fuse=false}, {@code limelight.plan.layout=true}, or {@code limelight.plan=false}
+ * for none) to compare against the graph as imported.
  */
 public final class InferencePlan {
 
@@ -55,20 +70,33 @@ public final class InferencePlan {
      *
      * @param foldBatchNorm   fold batch normalisation into the convolution before it
      * @param fuseActivations fuse activation layers into the convolution before them
+     * @param channelsFirst   run a channels-last (NHWC) graph channels-first end to end
      */
-    public record Options(boolean foldBatchNorm, boolean fuseActivations) {
+    public record Options(boolean foldBatchNorm, boolean fuseActivations, boolean channelsFirst) {
 
         /** Every rewrite. */
-        public static final Options ALL = new Options(true, true);
+        public static final Options ALL = new Options(true, true, true);
 
         /** No rewrite: the graph as imported. */
-        public static final Options NONE = new Options(false, false);
+        public static final Options NONE = new Options(false, false, false);
 
-        /** @return the rewrites the system properties leave on (all by default) */
+        /**
+         * The default: folding and fusing, not the layout change, which measured slower (oneDNN runs
+         * MobileNetV2's 1 x 1 and depthwise convolutions about twice as fast on NHWC data).
+         */
+        public static final Options DEFAULT = new Options(true, true, false);
+
+        /** @return the rewrites the system properties turn on or off, else {@link #DEFAULT} */
         public static Options fromSystemProperties() {
-            boolean all = !"false".equalsIgnoreCase(System.getProperty("limelight.plan", "true"));
-            return new Options(all && !"false".equalsIgnoreCase(System.getProperty("limelight.plan.fold", "true")),
-                    all && !"false".equalsIgnoreCase(System.getProperty("limelight.plan.fuse", "true")));
+            boolean all = on("limelight.plan", true);
+            return new Options(all && on("limelight.plan.fold", DEFAULT.foldBatchNorm()),
+                    all && on("limelight.plan.fuse", DEFAULT.fuseActivations()),
+                    all && on("limelight.plan.layout", DEFAULT.channelsFirst()));
+        }
+
+        private static boolean on(String property, boolean otherwise) {
+            String value = System.getProperty(property);
+            return value == null ? otherwise : !"false".equalsIgnoreCase(value.trim());
         }
     }
 
@@ -78,8 +106,11 @@ public final class InferencePlan {
      * @param graph             the rewritten graph (the given one when nothing applied)
      * @param foldedBatchNorms  batch normalisations folded, by vertex name
      * @param fusedActivations  activation layers fused, by vertex name
+     * @param channelsFirst     whether a channels-last graph now takes and computes channels-first
+     *                          (NCHW) batches
      */
-    public record Result(ComputationGraph graph, List<String> foldedBatchNorms, List<String> fusedActivations) {
+    public record Result(ComputationGraph graph, List<String> foldedBatchNorms, List<String> fusedActivations,
+                         boolean channelsFirst) {
 
         /** Copies the lists. */
         public Result {
@@ -88,10 +119,10 @@ public final class InferencePlan {
             fusedActivations = List.copyOf(fusedActivations);
         }
 
-        /** @return the rewrites in words, e.g. "52 batch normalisations folded, 35 activations fused" */
+        /** @return the rewrites in words, e.g. "52 batch normalisations folded, 35 activations fused, NHWC to NCHW" */
         public String describe() {
-            return String.format(Locale.ROOT, "%d batch normalisations folded, %d activations fused",
-                    foldedBatchNorms.size(), fusedActivations.size());
+            return String.format(Locale.ROOT, "%d batch normalisations folded, %d activations fused%s",
+                    foldedBatchNorms.size(), fusedActivations.size(), channelsFirst ? ", NHWC to NCHW" : "");
         }
     }
 
@@ -135,8 +166,9 @@ public final class InferencePlan {
                 }
             }
         }
-        if (folded.isEmpty() && fused.isEmpty()) {
-            return new Result(graph, folded, fused);
+        boolean channelsFirst = options.channelsFirst() && toChannelsFirst(conf);
+        if (folded.isEmpty() && fused.isEmpty() && !channelsFirst) {
+            return new Result(graph, folded, fused, false);
         }
         // the configuration caches its topological order, which named the removed vertices
         conf.setTopologicalOrder(null);
@@ -156,12 +188,101 @@ public final class InferencePlan {
                 }
             }
         }
-        return new Result(rewritten, folded, fused);
+        return new Result(rewritten, folded, fused, channelsFirst);
     }
 
     /** Applies the rewrites the system properties leave on. */
     public static Result apply(ComputationGraph graph) {
         return apply(graph, Options.fromSystemProperties());
+    }
+
+    /**
+     * Makes a channels-last graph channels-first: every layer's data format, the concatenation axis of
+     * merges, the flattening before the dense layers. Done only when every vertex is of a kind whose
+     * conversion is known (convolutions, batch normalisation, pooling, zero padding, activations,
+     * dropout, dense layers, merges, element-wise vertices, and flattening of 1 x 1 maps, where the
+     * order of values does not depend on the layout); the weights do not change (DL4J keeps
+     * convolution weights in one layout for both).
+     *
+     * @return whether the graph was channels-last and is now channels-first
+     */
+    private static boolean toChannelsFirst(ComputationGraphConfiguration conf) {
+        boolean channelsLast = false;
+        for (GraphVertex v : conf.getVertices().values()) {
+            if (v instanceof LayerVertex lv) {
+                if (!convertible(lv.getPreProcessor())) {
+                    return false;
+                }
+                Layer layer = lv.getLayerConf().getLayer();
+                CNN2DFormat format = format(layer);
+                if (format == CNN2DFormat.NHWC) {
+                    channelsLast = true;
+                } else if (format == null && !LAYOUT_FREE.contains(layer.getClass())) {
+                    return false;
+                }
+            } else if (v instanceof PreprocessorVertex pv) {
+                if (!convertible(pv.getPreProcessor())) {
+                    return false;
+                }
+            } else if (!(v instanceof MergeVertex) && !(v instanceof ElementWiseVertex)) {
+                return false;
+            }
+        }
+        if (!channelsLast) {
+            return false;
+        }
+        for (GraphVertex v : conf.getVertices().values()) {
+            if (v instanceof LayerVertex lv) {
+                toChannelsFirst(lv.getPreProcessor());
+                Layer layer = lv.getLayerConf().getLayer();
+                if (layer instanceof ConvolutionLayer conv) {
+                    conv.setCnn2dDataFormat(CNN2DFormat.NCHW);
+                } else if (layer instanceof BatchNormalization bn) {
+                    bn.setCnn2DFormat(CNN2DFormat.NCHW);
+                } else if (layer instanceof SubsamplingLayer pool) {
+                    pool.setCnn2dDataFormat(CNN2DFormat.NCHW);
+                } else if (layer instanceof ZeroPaddingLayer pad) {
+                    pad.setDataFormat(CNN2DFormat.NCHW);
+                }
+            } else if (v instanceof PreprocessorVertex pv) {
+                toChannelsFirst(pv.getPreProcessor());
+            } else if (v instanceof MergeVertex merge && merge.getMergeAxis() == 3) {
+                merge.setMergeAxis(1);
+            }
+        }
+        return true;
+    }
+
+    /** Layers that hold no layout: they work on whatever they get. */
+    private static final java.util.Set<Class<?>> LAYOUT_FREE = java.util.Set.of(ActivationLayer.class,
+            DropoutLayer.class, DenseLayer.class, OutputLayer.class);
+
+    /** @return the 2D layout a layer of a known kind computes in, or null for other kinds */
+    private static CNN2DFormat format(Layer layer) {
+        if (layer.getClass() == ConvolutionLayer.class || layer.getClass() == DepthwiseConvolution2D.class) {
+            return ((ConvolutionLayer) layer).getCnn2dDataFormat();
+        }
+        if (layer.getClass() == BatchNormalization.class) {
+            return ((BatchNormalization) layer).getCnn2DFormat();
+        }
+        if (layer.getClass() == SubsamplingLayer.class) {
+            return ((SubsamplingLayer) layer).getCnn2dDataFormat();
+        }
+        if (layer.getClass() == ZeroPaddingLayer.class) {
+            return ((ZeroPaddingLayer) layer).getDataFormat();
+        }
+        return null;
+    }
+
+    private static boolean convertible(InputPreProcessor preprocessor) {
+        return preprocessor == null || preprocessor instanceof CnnToFeedForwardPreProcessor flatten
+                && flatten.getInputHeight() == 1 && flatten.getInputWidth() == 1;
+    }
+
+    private static void toChannelsFirst(InputPreProcessor preprocessor) {
+        if (preprocessor instanceof CnnToFeedForwardPreProcessor flatten) {
+            flatten.setFormat(CNN2DFormat.NCHW);
+        }
     }
 
     private static void set(org.deeplearning4j.nn.api.Layer target, String key, INDArray value) {

@@ -65,9 +65,9 @@ public final class LoadedNetwork {
         this.hasNormalizer = hasNormalizer;
     }
 
-    /** @return the same description of another network (a rewrite of this one: same input and outputs) */
-    LoadedNetwork withNetwork(Model other) {
-        return new LoadedNetwork(other, name, file, format, layout, channels, height, width, card, hasNormalizer);
+    /** @return the same description of another network (a rewrite of this one: same outputs), taking the given layout */
+    LoadedNetwork withNetwork(Model other, ImageLayout otherLayout) {
+        return new LoadedNetwork(other, name, file, format, otherLayout, channels, height, width, card, hasNormalizer);
     }
 
     /** @return the DL4J network: a {@link MultiLayerNetwork} or a {@link ComputationGraph} */

@@ -1,6 +1,7 @@
 package dev.limelight.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,12 +11,18 @@ import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.Upsampling2D;
+import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -114,8 +121,9 @@ class InferencePlanTest {
         INDArray expected = graph.outputSingle(x.dup());
 
         InferencePlan.Result plan = InferencePlan.apply(graph, InferencePlan.Options.ALL);
-        INDArray rewritten = plan.graph().outputSingle(x.dup());
+        INDArray rewritten = run(plan, x);
 
+        assertEquals(format == CNN2DFormat.NHWC, plan.channelsFirst());
         assertEquals(List.of("bn", "bn2"), plan.foldedBatchNorms());
         assertEquals(List.of("act", "act2"), plan.fusedActivations());
         assertEquals(List.of("conv", "dw"), List.copyOf(plan.graph().getConfiguration().getVertices().keySet()));
@@ -124,8 +132,17 @@ class InferencePlanTest {
 
         OneDnnConvolutions.installHelpers(graph);
         OneDnnConvolutions.installHelpers(plan.graph());
-        assertTrue(maxRelativeDifference(graph.outputSingle(x.dup()), plan.graph().outputSingle(x.dup())) < 1e-5,
+        assertTrue(maxRelativeDifference(graph.outputSingle(x.dup()), run(plan, x)) < 1e-5,
                 "with the oneDNN helpers");
+    }
+
+    /** @return the rewritten graph's output for an input of the original layout, in the original layout */
+    private static INDArray run(InferencePlan.Result plan, INDArray x) {
+        if (!plan.channelsFirst()) {
+            return plan.graph().outputSingle(x.dup());
+        }
+        INDArray out = plan.graph().outputSingle(x.permute(0, 3, 1, 2).dup());
+        return out.rank() == 4 ? out.permute(0, 2, 3, 1) : out;
     }
 
     @Test
@@ -134,8 +151,8 @@ class InferencePlanTest {
         INDArray x = input(CNN2DFormat.NHWC, 3);
         INDArray expected = graph.outputSingle(x.dup());
 
-        InferencePlan.Result foldOnly = InferencePlan.apply(graph, new InferencePlan.Options(true, false));
-        InferencePlan.Result fuseOnly = InferencePlan.apply(graph, new InferencePlan.Options(false, true));
+        InferencePlan.Result foldOnly = InferencePlan.apply(graph, new InferencePlan.Options(true, false, false));
+        InferencePlan.Result fuseOnly = InferencePlan.apply(graph, new InferencePlan.Options(false, true, false));
 
         assertEquals(2, foldOnly.foldedBatchNorms().size());
         assertEquals(0, foldOnly.fusedActivations().size(), "activations follow the folded convolutions");
@@ -184,6 +201,59 @@ class InferencePlanTest {
         assertEquals(List.of("bn2"), plan.foldedBatchNorms(), "conv also feeds 'other': its normalisation stays");
         INDArray expected = graph.outputSingle(x.dup());
         assertEquals(9, expected.size(3), "merged on the channel axis of NHWC");
-        assertTrue(maxRelativeDifference(expected, plan.graph().outputSingle(x.dup())) < 1e-5);
+        assertTrue(maxRelativeDifference(expected, run(plan, x)) < 1e-5);
+    }
+
+    @Test
+    void aChannelsLastGraphRunsChannelsFirstWithTheSameOutputs() {
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(2).dataType(DataType.FLOAT)
+                .graphBuilder().addInputs("in")
+                .addLayer("pad", new ZeroPaddingLayer.Builder(0, 1, 0, 1).dataFormat(CNN2DFormat.NHWC).build(), "in")
+                .addLayer("a", new ConvolutionLayer.Builder(3, 3).nOut(4).stride(2, 2).dataFormat(CNN2DFormat.NHWC)
+                        .activation(Activation.RELU).build(), "pad")
+                .addLayer("b", new DepthwiseConvolution2D.Builder(3, 3).depthMultiplier(1)
+                        .dataFormat(CNN2DFormat.NHWC).convolutionMode(ConvolutionMode.Same)
+                        .activation(Activation.IDENTITY).build(), "a")
+                .addVertex("sum", new ElementWiseVertex(ElementWiseVertex.Op.Add), "a", "b")
+                .addLayer("pool", new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2)
+                        .stride(2, 2).dataFormat(CNN2DFormat.NHWC).build(), "sum")
+                .addLayer("c", new ConvolutionLayer.Builder(1, 1).nOut(3).dataFormat(CNN2DFormat.NHWC)
+                        .activation(Activation.IDENTITY).build(), "pool")
+                .addVertex("merge", new MergeVertex(), "pool", "c")
+                .addLayer("avg", new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.AVG).kernelSize(2, 2)
+                        .stride(2, 2).dataFormat(CNN2DFormat.NHWC).build(), "merge")
+                .addLayer("dense", new DenseLayer.Builder().nOut(5).activation(Activation.TANH).build(), "avg")
+                .addLayer("out", new OutputLayer.Builder().nOut(3).activation(Activation.SOFTMAX).build(), "dense")
+                .setOutputs("out")
+                .setInputTypes(InputType.convolutional(9, 9, 2, CNN2DFormat.NHWC))
+                .build();
+        ComputationGraph graph = new ComputationGraph(conf);
+        graph.init();
+        INDArray x = Nd4j.randn(DataType.FLOAT, 3, 9, 9, 2);
+        INDArray expected = graph.outputSingle(x.dup());
+
+        InferencePlan.Result plan = InferencePlan.apply(graph, new InferencePlan.Options(false, false, true));
+
+        assertTrue(plan.channelsFirst());
+        assertTrue(maxRelativeDifference(expected, plan.graph().outputSingle(x.permute(0, 3, 1, 2).dup())) < 1e-5);
+        assertEquals(1, ((MergeVertex) plan.graph().getConfiguration().getVertices().get("merge")).getMergeAxis());
+    }
+
+    @Test
+    void aGraphWithALayerOfUnknownLayoutKeepsItsLayout() {
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT)
+                .graphBuilder().addInputs("in")
+                .addLayer("a", new ConvolutionLayer.Builder(3, 3).nOut(4).dataFormat(CNN2DFormat.NHWC).build(), "in")
+                .addLayer("up", new Upsampling2D.Builder(2).dataFormat(CNN2DFormat.NHWC).build(), "a")
+                .setOutputs("up")
+                .setInputTypes(InputType.convolutional(6, 6, 1, CNN2DFormat.NHWC))
+                .build();
+        ComputationGraph graph = new ComputationGraph(conf);
+        graph.init();
+
+        InferencePlan.Result plan = InferencePlan.apply(graph, InferencePlan.Options.ALL);
+
+        assertFalse(plan.channelsFirst());
+        assertSame(graph, plan.graph());
     }
 }

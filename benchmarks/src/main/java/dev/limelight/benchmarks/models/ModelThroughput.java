@@ -34,7 +34,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * past that. The ND4J backend and whether its natives have oneDNN are printed first. A model is skipped, with the reason, when its
  * file is absent. Prints a table (and writes CSV when asked); not a JMH benchmark because one
  * InceptionV3 call at batch 32 takes seconds on 2 cores. ND4J's SGEMM rate (2048 x 2048) is measured
- * first, and each model is measured with the inference plan on and off ({@code --plans on,off}), with
+ * first, and each model is measured with the inference plan on and off ({@code --plans on,off}; {@code nchw}:
+ * on, with the channels-first layout too), with
  * its GFLOP/s (convolution and dense multiply-adds, {@code NetworkFlops}) and that rate's share of
  * the SGEMM rate.
  *
@@ -122,7 +123,8 @@ public final class ModelThroughput {
                 continue;
             }
             for (String plan : plans) {
-                System.setProperty("limelight.plan", plan.equals("on") ? "true" : "false");
+                System.setProperty("limelight.plan", plan.equals("off") ? "false" : "true");
+                System.setProperty("limelight.plan.layout", plan.equals("nchw") ? "true" : "false");
                 NetworkImageClassifier model = loaders.get(key).get();
                 double gflop = NetworkFlops.perImage(model.network().network(), model.input()) / 1e9;
                 String name = key + " " + model.input();
@@ -136,6 +138,7 @@ public final class ModelThroughput {
                 System.out.printf(Locale.ROOT, "  (%s: %.3f GFLOP per image)%n", key, gflop);
             }
             System.clearProperty("limelight.plan");
+            System.clearProperty("limelight.plan.layout");
         }
         if (csv != null) {
             try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(csv))) {
