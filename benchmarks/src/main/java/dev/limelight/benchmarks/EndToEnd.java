@@ -40,7 +40,7 @@ import org.knowm.xchart.XYChartBuilder;
  * {@code benchmarks/run dev.limelight.benchmarks.EndToEnd ../shared/data/models/nsfw_inception_v3.h5 unit
  * out/bench cat_mouse.jpg}; photos are relative to {@code limelight.data.dir}/images. Optional system
  * properties: {@code samples} (comma list, default 100,300,1000), {@code segments} (default 16,64,150),
- * {@code batch} (default 32).
+ * {@code batch} (default 16, the explainer's).
  */
 public final class EndToEnd {
 
@@ -71,7 +71,7 @@ public final class EndToEnd {
         Files.createDirectories(out);
         int[] sampleCounts = ints(System.getProperty("samples", "100,300,1000"));
         int[] segmentCounts = ints(System.getProperty("segments", "16,64,150"));
-        int batch = Integer.parseInt(System.getProperty("batch", "32"));
+        int batch = Integer.parseInt(System.getProperty("batch", "16"));
         ImageClassifier classifier = ImageModels.load(model, ModelOptions.builder().preprocessing(preset).build());
         Path images = Path.of(System.getProperty("limelight.data.dir"), "images");
         System.out.printf(Locale.ROOT, "model %s (%s), batch %d, %s%n", model.getFileName(), classifier.input(), batch,

@@ -71,7 +71,7 @@ final class ExplainImageCommand implements Callable<Integer> {
 
 
 
-    @Option(names = "--batch", paramLabel = "B", defaultValue = "32",
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "16",
             description = "Images per model call (default: ${DEFAULT-VALUE}).")
     private int batch;
 

@@ -9,28 +9,66 @@ import boofcv.struct.image.Planar;
 
 /**
  * SLIC superpixels (Achanta et al., 2012): k-means in colour and position from a regular grid of
- * {@code segments} seeds; compact regions of similar size. BoofCV defaults otherwise (spatial
- * weight 200, 10 iterations).
+ * seeds; compact regions of similar size. Configured by BoofCV's own {@link ConfigSlic}: the number
+ * of seeds, the spatial weight (larger: more compact regions), the k-means iterations and the
+ * connectivity rule; {@link #defaults(int)} are BoofCV's (spatial weight 200, 10 iterations).
+ *
+ * <pre>{@code
+ * ConfigSlic fast = SlicSegmenter.defaults(64);
+ * fast.totalIterations = 5;
+ * Segmenter segmenter = new SlicSegmenter(fast);
+ * }</pre>
  */
 public final class SlicSegmenter extends BoofcvSegmenter {
 
-    private final int segments;
+    private final ConfigSlic config;
 
-    /** @param segments the number of seeds, at least 2 */
+    /** @param segments the number of seeds, at least 2; BoofCV's other defaults */
     public SlicSegmenter(int segments) {
-        if (segments < 2) {
-            throw new IllegalArgumentException("SLIC needs at least 2 segments, got " + segments);
+        this(defaults(segments));
+    }
+
+    /**
+     * @param config BoofCV's SLIC configuration (copied)
+     * @throws IllegalArgumentException for fewer than 2 seeds, a non-positive spatial weight or no iteration
+     */
+    public SlicSegmenter(ConfigSlic config) {
+        if (config.numberOfRegions < 2) {
+            throw new IllegalArgumentException("SLIC needs at least 2 segments, got " + config.numberOfRegions);
         }
-        this.segments = segments;
+        if (!(config.spacialWeight > 0)) {
+            throw new IllegalArgumentException("SLIC needs a positive spatial weight, got " + config.spacialWeight);
+        }
+        if (config.totalIterations < 1) {
+            throw new IllegalArgumentException("SLIC needs at least 1 iteration, got " + config.totalIterations);
+        }
+        this.config = new ConfigSlic();
+        this.config.setTo(config);
+    }
+
+    /** @return BoofCV's default SLIC configuration for {@code segments} seeds */
+    public static ConfigSlic defaults(int segments) {
+        return new ConfigSlic(segments);
+    }
+
+    /** @return a copy of the configuration */
+    public ConfigSlic config() {
+        ConfigSlic copy = new ConfigSlic();
+        copy.setTo(config);
+        return copy;
     }
 
     @Override
     ImageSuperpixels<Planar<GrayF32>> algorithm(int width, int height) {
-        return FactoryImageSegmentation.slic(new ConfigSlic(segments), ImageType.pl(3, GrayF32.class));
+        return FactoryImageSegmentation.slic(config(), ImageType.pl(3, GrayF32.class));
     }
 
     @Override
     public String toString() {
-        return "slic(" + segments + ")";
+        return config.totalIterations == defaults(config.numberOfRegions).totalIterations
+                && config.spacialWeight == defaults(config.numberOfRegions).spacialWeight
+                ? "slic(" + config.numberOfRegions + ")"
+                : String.format(java.util.Locale.ROOT, "slic(%d, spatial weight %s, %d iterations)",
+                        config.numberOfRegions, config.spacialWeight, config.totalIterations);
     }
 }
