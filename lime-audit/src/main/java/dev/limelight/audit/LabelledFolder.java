@@ -75,11 +75,23 @@ public record LabelledFolder(Path root, List<String> classes, List<LabelledImage
      * @throws IllegalArgumentException if no image of the folder decodes
      */
     public LabelledFolder decodable() {
+        return decodable(ImageFiles::read);
+    }
+
+    /**
+     * {@link #decodable()} with the images decoded by {@code decoder} (which may keep them, say).
+     *
+     * @param decoder decodes an image file, throwing {@link IllegalArgumentException} with the reason
+     *                when it cannot
+     * @return the folder of the images that decode, in the same order
+     * @throws IllegalArgumentException if no image of the folder decodes
+     */
+    public LabelledFolder decodable(java.util.function.Function<Path, ?> decoder) {
         List<LabelledImage> kept = new ArrayList<>();
         List<SkippedImage> left = new ArrayList<>(skipped);
         for (LabelledImage image : images) {
             try {
-                ImageFiles.read(image.path());
+                decoder.apply(image.path());
                 kept.add(image);
             } catch (IllegalArgumentException e) {
                 left.add(new SkippedImage(image.path(), e.getMessage()));

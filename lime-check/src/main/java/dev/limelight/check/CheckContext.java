@@ -7,7 +7,6 @@ import dev.limelight.audit.AuditWorker;
 import dev.limelight.audit.ImageObservation;
 import dev.limelight.audit.LabelledFolder;
 import dev.limelight.audit.LabelledImage;
-import dev.limelight.audit.SkippedImage;
 import dev.limelight.audit.TagRules;
 import dev.limelight.core.ImageClassifier;
 import dev.limelight.core.Probabilities;
@@ -81,21 +80,8 @@ public final class CheckContext {
         Objects.requireNonNull(classifier, "classifier");
         CountingClassifier counted = new CountingClassifier(classifier);
         DecodedImages images = new DecodedImages(DecodedImages.DEFAULT_BUDGET);
-        List<LabelledImage> kept = new ArrayList<>();
-        List<SkippedImage> skipped = new ArrayList<>(given.skipped());
-        for (LabelledImage image : given.images()) {
-            try {
-                images.get(image.path());
-                kept.add(image);
-            } catch (IllegalArgumentException e) {
-                skipped.add(new SkippedImage(image.path(), e.getMessage()));
-            }
-        }
-        if (kept.isEmpty()) {
-            throw new IllegalArgumentException("no image of " + given.root() + " can be decoded"
-                    + (skipped.isEmpty() ? "" : "; the first: " + skipped.get(0).reason()));
-        }
-        LabelledFolder folder = new LabelledFolder(given.root(), given.classes(), kept, skipped);
+        LabelledFolder folder = given.decodable(images::get);
+        List<LabelledImage> kept = folder.images();
         AuditWorker worker = new AuditWorker(counted, AuditOptions.builder().batchSize(batchSize).seed(seed).build(),
                 "the model");
         List<ImageObservation> observations = new ArrayList<>(kept.size());

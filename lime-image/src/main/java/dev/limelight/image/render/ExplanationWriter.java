@@ -4,7 +4,6 @@ import dev.limelight.image.ImageExplanation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 
 /**
  * Writes the files of an image explanation into a directory: {@code explanation.json},
@@ -25,9 +24,9 @@ public final class ExplanationWriter {
         Files.createDirectories(directory);
         ExplanationJson.write(explanation, directory.resolve("explanation.json"));
         int top = explanation.top().label();
-        ImageIO.write(ExplanationImages.overlay(explanation, top, HtmlReport.TOP_SEGMENTS), "png",
-                directory.resolve("explanation.png").toFile());
-        ImageIO.write(ExplanationImages.heatMap(explanation, top), "png", directory.resolve("heatmap.png").toFile());
+        PngEncoder.write(ExplanationImages.overlay(explanation, top, HtmlReport.TOP_SEGMENTS),
+                directory.resolve("explanation.png"));
+        PngEncoder.write(ExplanationImages.heatMap(explanation, top), directory.resolve("heatmap.png"));
         Path report = directory.resolve("report.html");
         HtmlReport.write(explanation, title, report);
         return report;

@@ -3,11 +3,7 @@ package dev.limelight.image.render;
 import static dev.limelight.core.report.Html.escape;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Base64;
-import javax.imageio.ImageIO;
 
 /** Pieces the self-contained HTML reports share: escaping, and images embedded as PNG data URIs. */
 public final class HtmlParts {
@@ -24,12 +20,6 @@ public final class HtmlParts {
 
     /** @return the image encoded as PNG, in base64 */
     public static String pngBase64(BufferedImage image) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", bytes);
-            return Base64.getEncoder().encodeToString(bytes.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Base64.getEncoder().encodeToString(PngEncoder.encode(image));
     }
 }
