@@ -163,7 +163,8 @@ public record AuditResult(LabelledFolder folder, String modelName, int[] predict
                 pick, explainedOrder, cellImportance, tagged, previews);
     }
 
-    private static double[] cellWeights(ImageExplanation e, LabelExplanation label) {
+    /** @return every grid cell's weight in an explanation of one label (0 for a cell it did not select) */
+    public static double[] cellWeights(ImageExplanation e, LabelExplanation label) {
         double[] weights = new double[e.segmentation().segmentCount()];
         label.surrogate().weights().forEach(w -> weights[w.feature()] = w.weight());
         return weights;

@@ -64,11 +64,20 @@ final class ModelArguments {
      * @throws BadInputException or the models module's {@link ModelFileException} (both exit code 2)
      */
     NetworkImageClassifier load() {
+        return load(model);
+    }
+
+    /**
+     * @param file another model file, read with the same options (a second model to compare)
+     * @return it as an image classifier
+     * @throws BadInputException or the models module's {@link ModelFileException} (both exit code 2)
+     */
+    NetworkImageClassifier load(Path file) {
         try {
-            return ImageModels.load(model, options());
+            return ImageModels.load(file, options());
         } catch (ModelFileException e) {
             if (e.problem() == ModelFileException.Problem.UNKNOWN_INPUT_SIZE) {
-                throw new BadInputException(model + " does not say how large its input images are (fully convolutional, "
+                throw new BadInputException(file + " does not say how large its input images are (fully convolutional, "
                         + "or a DL4J zip without a model card): give it with --input-size HEIGHTxWIDTH", e);
             }
             throw e;
