@@ -51,6 +51,25 @@ class ModelDiffTest {
     }
 
     @Test
+    void theReportListsTheBrokenImagesWithBothExplanations() throws Exception {
+        Comparison comparison = Comparison.models(clean, relabelled, 3, OPTIONS);
+        // kept in target/ for CI, which opens it in Chromium and clicks a broken image
+        Path out = Path.of("target/stripes-compare");
+
+        ComparisonReport.write(comparison, out);
+
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("compare.json").toFile());
+        for (String key : List.of("modelA", "modelB", "changed", "mcnemar", "differences", "cohorts", "evidence")) {
+            assertTrue(json.has(key), key + " in compare.json");
+        }
+        assertEquals(comparison.changed().broken().size(), json.get("changed").get("broken").size());
+        assertTrue(json.get("mcnemar").has("statistic") && json.get("mcnemar").has("pValue"));
+        String html = java.nio.file.Files.readString(out.resolve("report.html"));
+        assertEquals(3, html.split("class=\"explanation-b\"", -1).length - 1, "three explained, both sides shown");
+        assertTrue(java.nio.file.Files.size(out.resolve("reliability.png")) > 1000);
+    }
+
+    @Test
     void aModelAgainstItselfChangesNothing() {
         ModelRun again = ModelRun.of("again", cleanModel, folder, OPTIONS);
 
