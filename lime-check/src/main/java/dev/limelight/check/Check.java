@@ -17,14 +17,15 @@ import java.util.List;
     @JsonSubTypes.Type(value = FlipCheck.class, name = "flip"),
     @JsonSubTypes.Type(value = NoRelianceCheck.class, name = "no-reliance"),
     @JsonSubTypes.Type(value = OnObjectCheck.class, name = "on-object"),
-    @JsonSubTypes.Type(value = StableCheck.class, name = "stable")
+    @JsonSubTypes.Type(value = StableCheck.class, name = "stable"),
+    @JsonSubTypes.Type(value = NoRegressionCheck.class, name = "no-regression")
 })
 public sealed interface Check permits ThresholdCheck, InvarianceCheck, ExpectedLabelCheck, FlipCheck,
-        NoRelianceCheck, OnObjectCheck, StableCheck {
+        NoRelianceCheck, OnObjectCheck, StableCheck, NoRegressionCheck {
 
     /** The type names, as suite files write them. */
     List<String> TYPES = List.of("threshold", "invariance", "flip", "expected-label", "no-reliance", "on-object",
-            "stable");
+            "stable", "no-regression");
 
     /** @return the check's name, unique in its suite */
     String name();

@@ -8,6 +8,7 @@ import dev.limelight.audit.ImageObservation;
 import dev.limelight.audit.LabelledFolder;
 import dev.limelight.audit.LabelledImage;
 import dev.limelight.audit.TagRules;
+import dev.limelight.audit.compare.ModelRun;
 import dev.limelight.core.ImageClassifier;
 import dev.limelight.core.Probabilities;
 import dev.limelight.core.ProgressListener;
@@ -38,9 +39,11 @@ public final class CheckContext {
     /** The most explanations kept for reuse by later checks. */
     private static final int KEPT_EXPLANATIONS = 2048;
 
+    private final ImageClassifier model;
     private final CountingClassifier classifier;
     private final LabelledFolder folder;
     private final List<AuditRow> rows;
+    private final List<ImageObservation> observations;
     private final long seed;
     private final int batchSize;
     private final DecodedImages images;
@@ -52,11 +55,14 @@ public final class CheckContext {
         }
     };
 
-    private CheckContext(CountingClassifier classifier, LabelledFolder folder, List<AuditRow> rows, long seed,
-                         int batchSize, DecodedImages images, ProgressListener progress) {
+    private CheckContext(ImageClassifier model, CountingClassifier classifier, LabelledFolder folder,
+                         List<AuditRow> rows, List<ImageObservation> observations, long seed, int batchSize,
+                         DecodedImages images, ProgressListener progress) {
+        this.model = model;
         this.classifier = classifier;
         this.folder = folder;
         this.rows = List.copyOf(rows);
+        this.observations = List.copyOf(observations);
         this.seed = seed;
         this.batchSize = batchSize;
         this.images = images;
@@ -97,7 +103,7 @@ public final class CheckContext {
             userTags.getOrDefault(row.path(), List.of()).stream().filter(t -> !tags.contains(t)).forEach(tags::add);
             rows.add(row.withTags(tags));
         }
-        return new CheckContext(counted, folder, rows, seed, batchSize, images, progress);
+        return new CheckContext(classifier, counted, folder, rows, observations, seed, batchSize, images, progress);
     }
 
     /** As {@link #of(ImageClassifier, LabelledFolder, Map, long, int, ProgressListener)}, without progress. */
@@ -109,6 +115,21 @@ public final class CheckContext {
     /** @return the model (its calls counted) */
     public ImageClassifier classifier() {
         return classifier;
+    }
+
+    /** @return the model as given (without the call counting) */
+    public ImageClassifier model() {
+        return model;
+    }
+
+    /** @return the run of the model over the images, as a model diff compares it */
+    public ModelRun run(String modelName) {
+        return new ModelRun(modelName, classifier, folder, rows, observations);
+    }
+
+    /** @return the batch size */
+    public int batchSize() {
+        return batchSize;
     }
 
     /** @return the images that decode, and those skipped */

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = "Run a suite of model tests (threshold, invariance, flip, expected-label, no-reliance, on-object, "
-                + "stable; a YAML or JSON file) over a labelled folder, or a flat folder of unlabelled images for the tests "
+                + "stable, no-regression; a YAML or JSON file) over a labelled folder, or a flat folder of unlabelled images for the tests "
                 + "that need no label: exit 0 when every test passes, 1 when one fails, 2 for bad input.")
 final class TestCommand implements Callable<Integer> {
 
