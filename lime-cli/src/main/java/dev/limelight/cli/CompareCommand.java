@@ -7,6 +7,7 @@ import dev.limelight.audit.compare.ComparisonReport;
 import dev.limelight.audit.compare.DriftTest;
 import dev.limelight.audit.compare.FailOn;
 import dev.limelight.audit.compare.ModelRun;
+import dev.limelight.audit.compare.SavedRun;
 import dev.limelight.models.NetworkImageClassifier;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,14 +38,27 @@ final class CompareCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private ModelArguments modelArguments;
+    private ModelFeedArguments feed;
+
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "Model A: Keras .h5 full model or DL4J model zip (or give two saved audits with --run and --run-b).")
+    private Path model;
+
+    @Option(names = "--run", paramLabel = "DIR",
+            description = "A saved audit (limelight audit --out DIR) instead of --model and --data: with --run-b, a model "
+                    + "diff when both audited the same folder, else drift between their folders (no explanations, no "
+                    + "embedding test).")
+    private Path run;
+
+    @Option(names = "--run-b", paramLabel = "DIR", description = "The second saved audit.")
+    private Path runB;
 
     @Option(names = "--model-b", paramLabel = "FILE",
             description = "The second model (same options as --model): a model diff on --data, or with --data-b model B "
                     + "on the new images.")
     private Path modelB;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR",
+    @Option(names = "--data", paramLabel = "DIR",
             description = "The (reference) images: one sub-folder per class, or a flat folder for drift.")
     private Path data;
 
@@ -76,36 +90,10 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (modelB == null && dataB == null) {
-            throw new BadInputException("compare needs --model-b (a model diff) or --data-b (data drift), or both");
-        }
         FailOn rules = failOn == null ? null : FailOn.parse(failOn);
         PrintWriter err = spec.commandLine().getErr();
-        NetworkImageClassifier a = modelArguments.load();
-        NetworkImageClassifier b = modelB == null ? a : modelArguments.load(modelB);
-        if (modelB != null) {
-            checkComparable(a, b);
-        }
         AuditOptions options = AuditOptions.builder().batchSize(batch).seed(seed).build();
-        LabelledFolder reference = LabelledFolder.readLabelsIfAny(data, a.classNames());
-        say(err, "classifying %d images of %s with %s", reference.images().size(), data, a.name());
-        ModelRun runA = ModelRun.of(a.name(), a, reference, options);
-        Comparison comparison;
-        if (dataB == null) {
-            if (!runA.labelled()) {
-                throw new BadInputException(data + " is a flat folder: a model diff needs labels (one sub-folder per "
-                        + "class)");
-            }
-            say(err, "classifying them with %s", b.name());
-            ModelRun runB = ModelRun.of(b.name(), b, reference, options);
-            say(err, "explaining up to %d changed images under both models", explain);
-            comparison = Comparison.models(runA, runB, explain, options);
-        } else {
-            LabelledFolder current = LabelledFolder.readLabelsIfAny(dataB, b.classNames());
-            say(err, "classifying %d images of %s with %s", current.images().size(), dataB, b.name());
-            ModelRun runB = ModelRun.of(b.name(), b, current, options);
-            comparison = Comparison.drift(runA, runB, seed);
-        }
+        Comparison comparison = run != null || runB != null ? savedRuns(err) : fromModels(err, options);
         Path report = ComparisonReport.write(comparison, out);
         PrintWriter printer = spec.commandLine().getOut();
         summarise(printer, comparison);
@@ -118,6 +106,58 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         return Limelight.DONE;
+    }
+
+    private Comparison fromModels(PrintWriter err, AuditOptions options) {
+        if (model == null || data == null) {
+            throw new BadInputException("compare needs --model and --data (or two saved audits: --run and --run-b)");
+        }
+        if (modelB == null && dataB == null) {
+            throw new BadInputException("compare needs --model-b (a model diff) or --data-b (data drift), or both");
+        }
+        NetworkImageClassifier a = feed.load(model);
+        NetworkImageClassifier b = modelB == null ? a : feed.load(modelB);
+        if (modelB != null) {
+            checkComparable(a, b);
+        }
+        LabelledFolder reference = LabelledFolder.readLabelsIfAny(data, a.classNames());
+        say(err, "classifying %d images of %s with %s", reference.images().size(), data, a.name());
+        ModelRun runA = ModelRun.of(a.name(), a, reference, options);
+        if (dataB == null) {
+            if (!runA.labelled()) {
+                throw new BadInputException(data + " is a flat folder: a model diff needs labels (one sub-folder per "
+                        + "class)");
+            }
+            say(err, "classifying them with %s", b.name());
+            ModelRun other = ModelRun.of(b.name(), b, reference, options);
+            say(err, "explaining up to %d changed images under both models", explain);
+            return Comparison.models(runA, other, explain, options);
+        }
+        LabelledFolder current = LabelledFolder.readLabelsIfAny(dataB, b.classNames());
+        say(err, "classifying %d images of %s with %s", current.images().size(), dataB, b.name());
+        return Comparison.drift(runA, ModelRun.of(b.name(), b, current, options), seed);
+    }
+
+    /** Two saved audits: a model diff when they audited the same folder, else drift between their folders. */
+    private Comparison savedRuns(PrintWriter err) {
+        if (run == null || runB == null) {
+            throw new BadInputException("give both saved audits: --run DIR --run-b DIR");
+        }
+        if (model != null || modelB != null || data != null || dataB != null) {
+            throw new BadInputException("--run and --run-b compare saved audits: leave out --model, --model-b, --data "
+                    + "and --data-b");
+        }
+        ModelRun a = SavedRun.read(run);
+        ModelRun b = SavedRun.read(runB);
+        if (!a.folder().classes().equals(b.folder().classes())) {
+            throw new BadInputException("the two audits name their classes differently: " + a.folder().classes()
+                    + " and " + b.folder().classes());
+        }
+        boolean sameFolder = a.folder().root().toAbsolutePath().normalize()
+                .equals(b.folder().root().toAbsolutePath().normalize());
+        say(err, "comparing the saved audits %s and %s (%s)", run, runB, sameFolder ? "model diff" : "drift");
+        return sameFolder ? Comparison.models(a, b, 0, AuditOptions.builder().seed(seed).build())
+                : Comparison.drift(a, b, seed);
     }
 
     private static void checkComparable(NetworkImageClassifier a, NetworkImageClassifier b) {

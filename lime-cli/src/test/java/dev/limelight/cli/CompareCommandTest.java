@@ -83,6 +83,29 @@ class CompareCommandTest {
     }
 
     @Test
+    void twoSavedAuditsOfOneFolderGiveAModelDiffWithoutTheModels() throws Exception {
+        for (String name : new String[] {"audit-a", "audit-b"}) {
+            Run audit = run("audit", "--model", MODEL, "--data", DATA, "--out", dir.resolve(name).toString(),
+                    "--explain", "2", "--samples", "50", "--quiet");
+            assertEquals(Limelight.DONE, audit.code(), audit.err());
+        }
+        Path out = dir.resolve("saved");
+
+        Run r = run("compare", "--run", dir.resolve("audit-a").toString(), "--run-b", dir.resolve("audit-b").toString(),
+                "--out", out.toString(), "--quiet");
+
+        assertEquals(Limelight.DONE, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(out.resolve("compare.json").toFile());
+        assertEquals(0, json.get("changed").get("broken").size());
+        assertEquals(60, json.get("modelA").get("classes").findValues("support").stream().mapToInt(JsonNode::asInt)
+                .sum(), "all 60 audited images compared");
+        Run notAnAudit = run("compare", "--run", dir.toString(), "--run-b", dir.resolve("audit-b").toString(),
+                "--out", dir.resolve("bad").toString());
+        assertEquals(Limelight.BAD_INPUT, notAnAudit.code());
+        assertTrue(notAnAudit.err().contains("is not a saved audit"), notAnAudit.err());
+    }
+
+    @Test
     void aRuleThatHoldsIsExitOne() {
         Run r = run("compare", "--model", MODEL, "--model-b", MODEL, "--data", DATA, "--out",
                 dir.resolve("rule").toString(), "--quiet", "--fail-on", "broken >= 0");
@@ -116,7 +139,8 @@ class CompareCommandTest {
         assertEquals(Limelight.BAD_INPUT, noImages.code());
         assertTrue(noImages.err().contains("holds no images"), noImages.err());
         assertEquals(Limelight.BAD_INPUT, nothingToCompare.code());
-        assertTrue(nothingToCompare.err().contains("--model-b") && nothingToCompare.err().contains("--data-b"));
+        assertTrue(nothingToCompare.err().contains("--model-b") && nothingToCompare.err().contains("--data-b"),
+                nothingToCompare.err());
         assertEquals(Limelight.BAD_INPUT, badRule.code());
         assertTrue(badRule.err().contains("'broken = 2'"), badRule.err());
     }

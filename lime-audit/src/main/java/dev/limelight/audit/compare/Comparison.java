@@ -20,6 +20,8 @@ import java.util.Map;
  * @param mcnemar     McNemar's test (paired diff only)
  * @param cohorts     the changes per cohort (paired diff only)
  * @param evidence    how the explanations of changed images moved (paired diff only)
+ * @param evidencePick SP-LIME over the moved explanations: the images that show most of the change
+ *                     and each grid cell's importance of change (paired diff with explanations only)
  * @param drift       by quantity, the two-sample test of reference against new images (drift only)
  * @param leastLike   the new images least like the reference (drift only)
  * @param skipped     images of either folder that could not be decoded, with the reason
@@ -28,7 +30,8 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Comparison(ModelDiff.Metrics modelA, ModelDiff.Metrics modelB, List<ModelDiff.Difference> differences,
                          ModelDiff.Changed changed, McNemar mcnemar, List<ModelDiff.CohortChange> cohorts,
-                         List<ModelDiff.EvidenceShift> evidence, Map<String, DriftTest> drift,
+                         List<ModelDiff.EvidenceShift> evidence, ModelDiff.EvidencePick evidencePick,
+                         Map<String, DriftTest> drift,
                          List<DataDrift.Outlier> leastLike, List<Skipped> skipped, @JsonIgnore List<ModelRun> runs) {
 
     /**
@@ -42,7 +45,7 @@ public record Comparison(ModelDiff.Metrics modelA, ModelDiff.Metrics modelB, Lis
     public static Comparison models(ModelRun a, ModelRun b, int explain, AuditOptions options) {
         ModelDiff diff = ModelDiff.of(a, b, explain, options);
         return new Comparison(diff.modelA(), diff.modelB(), diff.differences(), diff.changed(), diff.mcnemar(),
-                diff.cohorts(), diff.evidence(), null, null, skipped(a, b), List.of(a, b));
+                diff.cohorts(), diff.evidence(), diff.evidencePick(), null, null, skipped(a, b), List.of(a, b));
     }
 
     /**
@@ -57,7 +60,7 @@ public record Comparison(ModelDiff.Metrics modelA, ModelDiff.Metrics modelB, Lis
         if (!sameModel) {
             tests.remove("embedding");
         }
-        return new Comparison(metrics(reference), metrics(current), null, null, null, null, null, tests,
+        return new Comparison(metrics(reference), metrics(current), null, null, null, null, null, null, tests,
                 drift.leastLike(), skipped(reference, current), List.of(reference, current));
     }
 

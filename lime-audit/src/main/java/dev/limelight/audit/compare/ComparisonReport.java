@@ -113,6 +113,18 @@ public final class ComparisonReport {
             }
             h.append("</table>\n");
             changedImages(h, c);
+            if (c.evidencePick() != null) {
+                ModelDiff.EvidencePick pick = c.evidencePick();
+                double[] w = pick.cellImportance();
+                Integer[] cells = new Integer[w.length];
+                java.util.Arrays.setAll(cells, i -> i);
+                java.util.Arrays.sort(cells, (x, y) -> Double.compare(w[y], w[x]));
+                h.append(String.format(Locale.ROOT, "<h3>What changed overall</h3>\n<p>SP-LIME over the explained "
+                                + "images' weight changes picks %s (%.0f %% of all change); the grid cells whose evidence "
+                                + "moved most: %s.</p>\n", escape(String.join(", ", pick.picked())),
+                        100 * pick.coveredShare(), java.util.Arrays.stream(cells).limit(5).map(String::valueOf)
+                                .reduce((x, y) -> x + ", " + y).orElse("")));
+            }
         }
         if (reliability != null) {
             h.append("<h2>Calibration</h2>\n<img alt=\"reliability diagrams\" src=\"data:image/png;base64,")

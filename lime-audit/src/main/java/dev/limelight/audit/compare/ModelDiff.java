@@ -7,6 +7,7 @@ import dev.limelight.audit.AuditWorker;
 import dev.limelight.audit.AutomaticTags;
 import dev.limelight.audit.ClassificationMetrics;
 import dev.limelight.audit.LabelledImage;
+import dev.limelight.core.SubmodularPick;
 import dev.limelight.image.ImageExplanation;
 import dev.limelight.image.render.ExplanationImages;
 import dev.limelight.image.render.PngEncoder;
@@ -38,9 +39,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param mcnemar     McNemar's test on the paired correctness
  * @param cohorts     the changes per class and per tag, most broken first
  * @param evidence    per explained changed image, how its explanation moved (may be empty)
+ * @param evidencePick SP-LIME over the explained images' weight changes: the global view of what
+ *                     changed, or null when nothing was explained
  */
 public record ModelDiff(Metrics modelA, Metrics modelB, List<Difference> differences, Changed changed,
-                        McNemar mcnemar, List<CohortChange> cohorts, List<EvidenceShift> evidence) {
+                        McNemar mcnemar, List<CohortChange> cohorts, List<EvidenceShift> evidence,
+                        EvidencePick evidencePick) {
 
     /** Bootstrap resamples of the intervals. */
     public static final int BOOTSTRAP = 200;
@@ -144,6 +148,27 @@ public record ModelDiff(Metrics modelA, Metrics modelB, List<Difference> differe
     }
 
     /**
+     * SP-LIME (submodular pick) over how each explained image's cell weights moved,
+     * {@code |B - A|} per grid cell: the few images that together cover the most change, and each
+     * cell's global importance of change (the square root of its summed change, as SP-LIME weighs
+     * features).
+     *
+     * @param picked         the images picked, in pick order
+     * @param cellImportance per grid cell, its importance of change
+     * @param coveredShare   the share of all change the picked images cover
+     */
+    public record EvidencePick(List<String> picked, double[] cellImportance, double coveredShare) {
+        /** Copies the list. */
+        public EvidencePick {
+            picked = List.copyOf(picked);
+            cellImportance = cellImportance.clone();
+        }
+    }
+
+    /** Images SP-LIME picks from the moved explanations. */
+    public static final int PICKED = 5;
+
+    /**
      * Compares two runs over the same labelled images (paired by relative path).
      *
      * @param a        model A's run
@@ -205,7 +230,7 @@ public record ModelDiff(Metrics modelA, Metrics modelB, List<Difference> differe
                 ? evidence(a, b, broken, fixed, explain, options) : List.of();
         return new ModelDiff(metricsA, metricsB, differences(rowsA, rowsB, classes, options.seed()),
                 new Changed(fixed, broken, bothWrong), McNemar.of(fixed.size(), broken.size()),
-                cohorts(rowsA, rowsB), evidence);
+                cohorts(rowsA, rowsB), evidence, pick(evidence));
     }
 
     static Metrics metrics(String model, List<AuditRow> rows, List<String> classes) {
@@ -326,6 +351,26 @@ public record ModelDiff(Metrics modelA, Metrics modelB, List<Difference> differe
                     PngEncoder.encode(ExplanationImages.heatMap(eb, label))));
         }
         return out;
+    }
+
+    private static EvidencePick pick(List<EvidenceShift> evidence) {
+        if (evidence.isEmpty()) {
+            return null;
+        }
+        List<Map<Integer, Double>> changes = new ArrayList<>();
+        int cells = evidence.get(0).cellWeightsA().length;
+        for (EvidenceShift e : evidence) {
+            Map<Integer, Double> change = new LinkedHashMap<>();
+            for (int c = 0; c < Math.min(cells, e.cellWeightsB().length); c++) {
+                change.put(c, Math.abs(e.cellWeightsB()[c] - e.cellWeightsA()[c]));
+            }
+            changes.add(change);
+        }
+        SubmodularPick.Result<Integer> result = SubmodularPick.pick(changes, Math.min(PICKED, changes.size()));
+        double[] importance = new double[cells];
+        result.importance().forEach((c, v) -> importance[c] = v);
+        return new EvidencePick(result.picked().stream().map(i -> evidence.get(i).path()).toList(), importance,
+                result.coveredShare());
     }
 
     static double spearman(double[] x, double[] y) {

@@ -16,7 +16,7 @@ class FailOnTest {
         return new Comparison(new ModelDiff.Metrics("A", accuracyA, 0, List.of()),
                 new ModelDiff.Metrics("B", accuracyB, 0, List.of()), List.of(),
                 new ModelDiff.Changed(List.of("f.png"), paths, List.of()), McNemar.of(1, broken), List.of(), List.of(),
-                null, null, List.of(), List.of());
+                null, null, null, List.of(), List.of());
     }
 
     @Test
@@ -31,7 +31,7 @@ class FailOnTest {
 
     @Test
     void driftRulesReadTheSmallestPValue() {
-        Comparison drift = new Comparison(null, null, null, null, null, null, null,
+        Comparison drift = new Comparison(null, null, null, null, null, null, null, null,
                 Map.of("sharpness", new DriftTest("kolmogorov-smirnov", 1, 1e-9, 1, 2),
                         "width", new DriftTest("kolmogorov-smirnov", 0, 1, 28, 28)), List.of(), List.of(), List.of());
 

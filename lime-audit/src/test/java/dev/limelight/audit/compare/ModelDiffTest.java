@@ -48,6 +48,9 @@ class ModelDiffTest {
         assertFalse(diff.difference("recall", "vertical").orElseThrow().significant(), "the other classes hold");
         assertEquals(4, diff.evidence().size(), "the first four broken images explained under both models");
         diff.evidence().forEach(e -> assertTrue(e.rankCorrelation() >= -1 && e.rankCorrelation() <= 1));
+        assertEquals(4, diff.evidencePick().picked().size(), "SP-LIME over four moved explanations picks all four");
+        assertTrue(diff.evidencePick().coveredShare() > 0.99);
+        assertTrue(java.util.Arrays.stream(diff.evidencePick().cellImportance()).anyMatch(v -> v > 0));
     }
 
     @Test
