@@ -3,8 +3,6 @@ package dev.limelight.audit.compare;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.limelight.audit.AuditOptions;
-import dev.limelight.audit.LabelledFolder;
-import dev.limelight.core.ImageClassifier;
 import java.util.List;
 import java.util.Map;
 
@@ -64,22 +62,7 @@ public record Comparison(ModelDiff.Metrics modelA, ModelDiff.Metrics modelB, Lis
                 drift.leastLike(), skipped(reference, current), List.of(reference, current));
     }
 
-    /**
-     * Java entry point for training scripts: the diff of two models over one labelled folder.
-     *
-     * @param modelA  the first model (say the last epoch's)
-     * @param modelB  the second
-     * @param data    the labelled images
-     * @param options batch size, seed, explanation settings
-     * @param explain changed images to explain under both models
-     */
-    public static Comparison of(ImageClassifier modelA, ImageClassifier modelB, LabelledFolder data,
-                                AuditOptions options, int explain) {
-        return models(ModelRun.of("A", modelA, data, options), ModelRun.of("B", modelB, data, options), explain,
-                options);
-    }
-
-    private static ModelDiff.Metrics metrics(ModelRun run) {
+    static ModelDiff.Metrics metrics(ModelRun run) {
         return run.labelled() ? ModelDiff.metrics(run.modelName(), run.rows(), run.folder().classes()) : null;
     }
 

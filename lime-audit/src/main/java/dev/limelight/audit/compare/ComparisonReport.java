@@ -28,7 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Writes a comparison: {@code compare.json} (Jackson data binding of {@link Comparison}),
  * {@code reliability.png} (both models' reliability diagrams side by side, when labelled),
- * {@code drift.png} (an XChart bar chart of each drift test's -log10 p-value) and {@code report.html}
+ * {@code drift.png} (an XChart bar chart of each drift test's -log10 p-value), {@code histograms/NAME.png}
+ * (both folders' histograms of each image property and of the confidence) and {@code report.html}
  * (on the shared page skeleton; a changed image opens to show both models' explanations).
  */
 public final class ComparisonReport {
@@ -57,9 +58,65 @@ public final class ComparisonReport {
             chart.addSeries("-log10 p", names, values);
             BitmapEncoder.saveBitmap(chart, dir.resolve("drift.png").toString(), BitmapEncoder.BitmapFormat.PNG);
         }
+        Map<String, byte[]> histograms = c.drift() == null ? Map.of() : histograms(c);
+        if (!histograms.isEmpty()) {
+            Path folder = Files.createDirectories(dir.resolve("histograms"));
+            for (Map.Entry<String, byte[]> h : histograms.entrySet()) {
+                Files.write(folder.resolve(h.getKey() + ".png"), h.getValue());
+            }
+        }
         Path report = dir.resolve("report.html");
-        Files.writeString(report, html(c, reliability), StandardCharsets.UTF_8);
+        Files.writeString(report, html(c, reliability, histograms), StandardCharsets.UTF_8);
         return report;
+    }
+
+    /** Bins a histogram has. */
+    static final int BINS = 20;
+
+    /**
+     * Both folders' histograms of every image property and of the confidence (shares of each folder's
+     * images in 20 equal bins over the range of both), as XChart bar charts, PNG bytes by quantity.
+     */
+    private static Map<String, byte[]> histograms(Comparison c) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        ModelRun reference = c.runs().get(0);
+        ModelRun current = c.runs().get(1);
+        List<String> quantities = new ArrayList<>(dev.limelight.audit.ImageProperties.NAMES);
+        quantities.add("confidence");
+        for (String q : quantities) {
+            double[] a = values(reference, q);
+            double[] b = values(current, q);
+            double low = Math.min(java.util.Arrays.stream(a).min().orElse(0), java.util.Arrays.stream(b).min().orElse(0));
+            double high = Math.max(java.util.Arrays.stream(a).max().orElse(1), java.util.Arrays.stream(b).max().orElse(1));
+            if (!(high > low)) {
+                continue;
+            }
+            List<String> bins = new ArrayList<>();
+            for (int i = 0; i < BINS; i++) {
+                bins.add(String.format(Locale.ROOT, "%.3g", low + (i + 0.5) * (high - low) / BINS));
+            }
+            CategoryChart chart = new CategoryChartBuilder().width(520).height(260).title(q).xAxisTitle(q)
+                    .yAxisTitle("share of images").build();
+            chart.getStyler().setOverlapped(true);
+            chart.getStyler().setXAxisLabelRotation(60);
+            chart.addSeries("reference", bins, shares(a, low, high));
+            chart.addSeries("new", bins, shares(b, low, high));
+            out.put(q, PngEncoder.encode(BitmapEncoder.getBufferedImage(chart)));
+        }
+        return out;
+    }
+
+    private static double[] values(ModelRun run, String quantity) {
+        return run.rows().stream().mapToDouble(r -> quantity.equals("confidence") ? r.confidence()
+                : r.properties().get(quantity)).toArray();
+    }
+
+    private static List<Double> shares(double[] values, double low, double high) {
+        double[] counts = new double[BINS];
+        for (double v : values) {
+            counts[Math.min(BINS - 1, (int) ((v - low) / (high - low) * BINS))] += 1.0 / values.length;
+        }
+        return java.util.Arrays.stream(counts).boxed().toList();
     }
 
     private static byte[] reliability(Comparison c) {
@@ -78,7 +135,7 @@ public final class ComparisonReport {
         return PngEncoder.encode(ReliabilityDiagram.of(panels.toArray(ReliabilityDiagram.Panel[]::new)).render());
     }
 
-    private static String html(Comparison c, byte[] reliability) {
+    private static String html(Comparison c, byte[] reliability, Map<String, byte[]> histograms) {
         StringBuilder h = new StringBuilder(Page.open("Comparison", "td.bad{color:#d43c3c;font-weight:bold}"
                 + "td.good{color:#2a9d3f;font-weight:bold}details.changed{display:inline-block;margin:0 10px 10px 0;"
                 + "vertical-align:top}details.changed img{width:112px;image-rendering:pixelated}"
@@ -137,7 +194,13 @@ public final class ComparisonReport {
                             + "<td class=\"num\">%.4g</td><td class=\"%s\">%.3g</td><td class=\"num\">%.4g</td>"
                             + "<td class=\"num\">%.4g</td></tr>\n", escape(name), escape(t.test()), t.statistic(),
                     t.pValue() < 0.01 ? "bad" : "num", t.pValue(), t.reference(), t.current())));
-            h.append("</table>\n<h3>New images least like the reference</h3>\n<ol>\n");
+            h.append("</table>\n");
+            for (Map.Entry<String, byte[]> hist : histograms.entrySet()) {
+                h.append("<img class=\"histogram\" alt=\"histogram of ").append(escape(hist.getKey()))
+                        .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder()
+                                .encodeToString(hist.getValue())).append("\">\n");
+            }
+            h.append("<h3>New images least like the reference</h3>\n<ol>\n");
             c.leastLike().forEach(o -> h.append(String.format(Locale.ROOT, "<li>%s (%.3g)</li>\n", escape(o.path()),
                     o.score())));
             h.append("</ol>\n");

@@ -68,6 +68,14 @@ class DataDriftTest {
         assertEquals(1.0, drift.test("width").pValue(), "the size does not move");
         assertTrue(drift.test("embedding").pValue() < 0.05, "the model sees it too: " + drift.test("embedding"));
         assertEquals(DataDrift.LISTED, drift.leastLike().size());
+
+        // kept in target/ for CI, which opens the report in Chromium
+        Path out = Path.of("target/blur-drift");
+        ComparisonReport.write(Comparison.drift(reference, blurred, 0), out);
+        assertTrue(Files.size(out.resolve("histograms/sharpness.png")) > 1000);
+        assertTrue(Files.readString(out.resolve("report.html")).contains("alt=\"histogram of sharpness\""));
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("compare.json").toFile());
+        assertTrue(json.get("drift").get("sharpness").get("pValue").asDouble() < 1e-10);
     }
 
     @Test

@@ -23,6 +23,7 @@ class ModelDiffTest {
     private static ModelRun clean;
     private static ModelRun relabelled;
     private static NetworkImageClassifier cleanModel;
+    private static NetworkImageClassifier relabelledModel;
     private static final AuditOptions OPTIONS = AuditOptions.builder().samples(150).seed(0).build();
 
     @BeforeAll
@@ -30,7 +31,8 @@ class ModelDiffTest {
         folder = LabelledFolder.read(Stripes.writeFolder(dir.resolve("data"), 20, 77), Stripes.CLASSES);
         cleanModel = Stripes.train(-1);
         clean = ModelRun.of("clean", cleanModel, folder, OPTIONS);
-        relabelled = ModelRun.of("relabelled", Stripes.train(2), folder, OPTIONS);
+        relabelledModel = Stripes.train(2);
+        relabelled = ModelRun.of("relabelled", relabelledModel, folder, OPTIONS);
     }
 
     @Test
@@ -70,6 +72,14 @@ class ModelDiffTest {
         String html = java.nio.file.Files.readString(out.resolve("report.html"));
         assertEquals(3, html.split("class=\"explanation-b\"", -1).length - 1, "three explained, both sides shown");
         assertTrue(java.nio.file.Files.size(out.resolve("reliability.png")) > 1000);
+    }
+
+    @Test
+    void theJavaEntryPointGivesTheSameDiff() {
+        Comparison c = ModelComparison.of(cleanModel, relabelledModel, folder, OPTIONS, 0);
+
+        assertEquals(ModelDiff.of(clean, relabelled, 0, OPTIONS).changed(), c.changed());
+        assertEquals(List.of(), c.evidence());
     }
 
     @Test
