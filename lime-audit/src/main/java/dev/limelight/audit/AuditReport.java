@@ -12,14 +12,15 @@ import dev.limelight.audit.slices.PropertySignal;
 import dev.limelight.audit.slices.Slice;
 import dev.limelight.audit.slices.SliceOptions;
 import dev.limelight.core.FeatureWeight;
+import dev.limelight.core.report.AtomicFiles;
 import dev.limelight.core.report.Page;
 import dev.limelight.image.ImageExplanation;
 import dev.limelight.image.render.ExplanationImages;
 import dev.limelight.image.render.HtmlParts;
+import dev.limelight.image.render.PngEncoder;
 import dev.limelight.models.calibration.ReliabilityDiagram;
 import java.awt.image.BufferedImage;
 import java.io.BufferedWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,13 +64,13 @@ public final class AuditReport {
      */
     public static Path write(AuditResult result, ErrorAnalysis analysis, Path dir) throws IOException {
         Files.createDirectories(dir);
-        JSON.writeValue(dir.resolve("audit.json").toFile(), toJson(result, analysis));
+        AtomicFiles.write(dir.resolve("audit.json"), out -> JSON.writeValue(out, toJson(result, analysis)));
         writeRows(result.rows(), dir.resolve(ROWS_FILE));
         BufferedImage reliability = ReliabilityDiagram.of(new ReliabilityDiagram.Panel(result.modelName(),
                 result.calibration())).render();
-        ImageIO.write(reliability, "png", dir.resolve("reliability.png").toFile());
+        AtomicFiles.write(dir.resolve("reliability.png"), PngEncoder.encode(reliability));
         Path report = dir.resolve("report.html");
-        Files.writeString(report, html(result, analysis, reliability), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(report, html(result, analysis, reliability));
         return report;
     }
 
@@ -80,12 +81,14 @@ public final class AuditReport {
      * @param file the file, overwritten
      */
     public static void writeRows(List<AuditRow> rows, Path file) throws IOException {
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (AuditRow row : rows) {
-                out.write(LINES.writeValueAsString(row));
-                out.write('\n');
+        AtomicFiles.write(file, stream -> {
+            try (BufferedWriter out = new BufferedWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
+                for (AuditRow row : rows) {
+                    out.write(LINES.writeValueAsString(row));
+                    out.write('\n');
+                }
             }
-        }
+        });
     }
 
     /**
@@ -365,9 +368,8 @@ public final class AuditReport {
 
     /** @return the explanation of one label drawn over the image, as a PNG data URI */
     private static String overlay(ImageExplanation e, int label) throws IOException {
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(ExplanationImages.overlay(e, label, 3), "png", png);
-        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(
+                PngEncoder.encode(ExplanationImages.overlay(e, label, 3)));
     }
 
     private static String resource(String name) throws IOException {

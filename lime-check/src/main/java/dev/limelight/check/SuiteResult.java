@@ -4,9 +4,9 @@ import static dev.limelight.core.report.Html.escape;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.limelight.core.report.AtomicFiles;
 import dev.limelight.core.report.Page;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -60,9 +60,9 @@ public record SuiteResult(List<CheckResult> tests, List<Skipped> skipped) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("tests", tests);
         document.put("skipped", skipped);
-        JSON.writeValue(dir.resolve("results.json").toFile(), document);
-        Files.writeString(dir.resolve("junit.xml"), junitXml(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("report.html"), html(), StandardCharsets.UTF_8);
+        AtomicFiles.write(dir.resolve("results.json"), out -> JSON.writeValue(out, document));
+        AtomicFiles.writeString(dir.resolve("junit.xml"), junitXml());
+        AtomicFiles.writeString(dir.resolve("report.html"), html());
     }
 
     /** @return the verdicts as a JUnit XML test suite */

@@ -10,6 +10,7 @@ import dev.limelight.core.FeatureWeight;
 import dev.limelight.core.KLasso;
 import dev.limelight.core.KLassoOptions;
 import dev.limelight.core.LocalExplanation;
+import dev.limelight.core.report.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -114,7 +115,7 @@ final class ExplainNeighbourhoodCommand implements Callable<Integer> {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        json.writeValue(out.toFile(), root);
+        AtomicFiles.write(out, stream -> json.writeValue(stream, root));
     }
 
     private static FeatureSelection parseSelection(String value) {

@@ -4,11 +4,11 @@ import static dev.limelight.core.report.Html.escape;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.limelight.core.report.AtomicFiles;
 import dev.limelight.core.report.Page;
 import dev.limelight.image.render.HtmlParts;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,13 +37,14 @@ final class TrainingReport {
                     r.probe(), r.predicted(), r.probability(), r.ignoredShare(),
                     r.topSegments().toString().replace(",", " "), r.stability(), r.accuracy(), r.millis()));
         }
-        Files.writeString(dir.resolve("reliance.csv"), csv.toString(), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(dir.resolve("reliance.csv"), csv.toString());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("listenerMillis", watch.listenerMillis());
         json.put("listenerShare", watch.listenerShare());
         json.put("records", records);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("reliance.json").toFile(),
-                sanitize(json));
+        Object sanitized = sanitize(json);
+        AtomicFiles.write(dir.resolve("reliance.json"), out -> new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, sanitized));
 
         XYChart reliance = new XYChartBuilder().width(640).height(400).title("Positive weight in the ignored region")
                 .xAxisTitle("epoch").yAxisTitle("share").build();
@@ -55,7 +56,8 @@ final class TrainingReport {
         byProbe.forEach((probe, points) -> reliance.addSeries(probe, points.stream().mapToDouble(p -> p[0]).toArray(),
                 points.stream().mapToDouble(p -> p[1]).toArray()));
         if (!byProbe.isEmpty()) {
-            BitmapEncoder.saveBitmap(reliance, dir.resolve("reliance.png").toString(), BitmapEncoder.BitmapFormat.PNG);
+            AtomicFiles.write(dir.resolve("reliance.png"), out -> BitmapEncoder.saveBitmap(reliance, out,
+                    BitmapEncoder.BitmapFormat.PNG));
         }
         List<double[]> accuracy = new ArrayList<>();
         int lastEpoch = -1;
@@ -70,7 +72,8 @@ final class TrainingReport {
                     .xAxisTitle("epoch").yAxisTitle("accuracy").build();
             chart.addSeries("accuracy", accuracy.stream().mapToDouble(p -> p[0]).toArray(),
                     accuracy.stream().mapToDouble(p -> p[1]).toArray());
-            BitmapEncoder.saveBitmap(chart, dir.resolve("accuracy.png").toString(), BitmapEncoder.BitmapFormat.PNG);
+            AtomicFiles.write(dir.resolve("accuracy.png"), out -> BitmapEncoder.saveBitmap(chart, out,
+                    BitmapEncoder.BitmapFormat.PNG));
         }
 
         StringBuilder html = new StringBuilder(Page.open("What the model looked at while it trained",
@@ -98,7 +101,7 @@ final class TrainingReport {
         }
         html.append(Page.close());
         Path report = dir.resolve("report.html");
-        Files.writeString(report, html.toString(), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(report, html.toString());
         return report;
     }
 

@@ -5,12 +5,12 @@ import static dev.limelight.core.report.Html.escape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.limelight.audit.AuditRow;
+import dev.limelight.core.report.AtomicFiles;
 import dev.limelight.core.report.Page;
 import dev.limelight.image.render.PngEncoder;
 import dev.limelight.models.calibration.ReliabilityBins;
 import dev.limelight.models.calibration.ReliabilityDiagram;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,10 +42,10 @@ public final class ComparisonReport {
     /** @return the report's path */
     public static Path write(Comparison c, Path dir) throws IOException {
         Files.createDirectories(dir);
-        JSON.writeValue(dir.resolve("compare.json").toFile(), c);
+        AtomicFiles.write(dir.resolve("compare.json"), out -> JSON.writeValue(out, c));
         byte[] reliability = reliability(c);
         if (reliability != null) {
-            Files.write(dir.resolve("reliability.png"), reliability);
+            AtomicFiles.write(dir.resolve("reliability.png"), reliability);
         }
         if (c.drift() != null) {
             CategoryChart chart = new CategoryChartBuilder().width(760).height(360)
@@ -56,17 +56,18 @@ public final class ComparisonReport {
             List<Double> values = names.stream().map(n -> -Math.log10(Math.max(1e-300, c.drift().get(n).pValue())))
                     .toList();
             chart.addSeries("-log10 p", names, values);
-            BitmapEncoder.saveBitmap(chart, dir.resolve("drift.png").toString(), BitmapEncoder.BitmapFormat.PNG);
+            AtomicFiles.write(dir.resolve("drift.png"), out -> BitmapEncoder.saveBitmap(chart, out,
+                    BitmapEncoder.BitmapFormat.PNG));
         }
         Map<String, byte[]> histograms = c.drift() == null ? Map.of() : histograms(c);
         if (!histograms.isEmpty()) {
             Path folder = Files.createDirectories(dir.resolve("histograms"));
             for (Map.Entry<String, byte[]> h : histograms.entrySet()) {
-                Files.write(folder.resolve(h.getKey() + ".png"), h.getValue());
+                AtomicFiles.write(folder.resolve(h.getKey() + ".png"), h.getValue());
             }
         }
         Path report = dir.resolve("report.html");
-        Files.writeString(report, html(c, reliability, histograms), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(report, html(c, reliability, histograms));
         return report;
     }
 

@@ -10,9 +10,7 @@ import dev.limelight.audit.LabelledFolder;
 import dev.limelight.audit.LabelledImage;
 import dev.limelight.audit.Preview;
 import dev.limelight.image.ImageFiles;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,20 +50,11 @@ public final class SavedRun {
                 throw new IllegalArgumentException(summary + ": no class names under 'classes'");
             }
             Path root = Path.of(audit.path("data").asText("."));
-            List<AuditRow> rows = new ArrayList<>();
-            int line = 0;
-            try (BufferedReader in = Files.newBufferedReader(rowsFile, StandardCharsets.UTF_8)) {
-                for (String text = in.readLine(); text != null; text = in.readLine()) {
-                    line++;
-                    if (!text.isBlank()) {
-                        try {
-                            rows.add(JSON.readValue(text, AuditRow.class));
-                        } catch (IOException e) {
-                            throw new IllegalArgumentException(rowsFile + ", line " + line + ": not an audit row ("
-                                    + e.getMessage().lines().findFirst().orElse("") + ")", e);
-                        }
-                    }
-                }
+            List<AuditRow> rows;
+            try {
+                rows = AuditReport.readRows(rowsFile);
+            } catch (IOException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
             }
             if (rows.isEmpty()) {
                 throw new IllegalArgumentException(rowsFile + " holds no rows");

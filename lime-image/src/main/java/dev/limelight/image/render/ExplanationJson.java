@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.limelight.core.ExplanationLoop;
+import dev.limelight.core.report.AtomicFiles;
 import dev.limelight.core.report.ExplanationDocument;
-import dev.limelight.image.ImageExplainer;
 import dev.limelight.image.ImageExplainerOptions;
 import dev.limelight.image.ImageExplanation;
 import java.io.IOException;
@@ -60,7 +60,7 @@ public final class ExplanationJson {
 
     /** Writes {@link #toJson} to a file. */
     public static void write(ImageExplanation e, Path file) throws IOException {
-        JSON.writeValue(file.toFile(), toJson(e));
+        AtomicFiles.write(file, out -> JSON.writeValue(out, toJson(e)));
     }
 
     /** @return {@link #toJson} as text */

@@ -3,14 +3,13 @@ package dev.limelight.image.render;
 import static dev.limelight.core.report.Html.escape;
 
 import dev.limelight.core.FeatureWeight;
+import dev.limelight.core.report.AtomicFiles;
 import dev.limelight.core.report.Page;
 import dev.limelight.core.report.TrustHtml;
 import dev.limelight.image.ImageExplanation;
 import dev.limelight.image.LabelExplanation;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +30,7 @@ public final class HtmlReport {
 
     /** Writes the report to {@code file}. */
     public static void write(ImageExplanation e, String title, Path file) throws IOException {
-        Files.writeString(file, render(e, title), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(file, render(e, title));
     }
 
     /** @return the report as HTML text */

@@ -1,12 +1,12 @@
 package dev.limelight.image.render;
 
+import dev.limelight.core.report.AtomicFiles;
 import dev.limelight.image.RasterImage;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -43,7 +43,7 @@ public final class PngEncoder {
 
     /** Writes the image as a PNG file. */
     public static void write(BufferedImage image, Path file) throws IOException {
-        Files.write(file, encode(image));
+        AtomicFiles.write(file, encode(image));
     }
 
     private static byte[] encodeChecked(RasterImage image) throws IOException {

@@ -3,6 +3,7 @@ package dev.limelight.text.render;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.limelight.core.report.AtomicFiles;
 import dev.limelight.core.report.ExplanationDocument;
 import dev.limelight.text.TextCounterfactual;
 import dev.limelight.text.TextExplainerOptions;
@@ -71,7 +72,7 @@ public final class TextExplanationJson {
      * @throws IOException if it cannot be written
      */
     public static void write(TextExplanation e, Path file) throws IOException {
-        JSON.writeValue(file.toFile(), toJson(e));
+        AtomicFiles.write(file, out -> JSON.writeValue(out, toJson(e)));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.limelight.text.render;
 
 import static dev.limelight.core.report.Html.escape;
 
+import dev.limelight.core.report.AtomicFiles;
 import dev.limelight.core.report.Page;
 import dev.limelight.core.report.TrustHtml;
 import dev.limelight.text.TextExplanation;
@@ -9,8 +10,6 @@ import dev.limelight.text.TextLabelExplanation;
 import dev.limelight.text.WordWeight;
 import dev.limelight.text.tokenize.IndexedText;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +41,7 @@ public final class TextHtmlReport {
      * @throws IOException if it cannot be written
      */
     public static void write(TextExplanation e, String title, Path file) throws IOException {
-        Files.writeString(file, render(e, title), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(file, render(e, title));
     }
 
     /**
