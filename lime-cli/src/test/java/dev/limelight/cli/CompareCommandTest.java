@@ -106,6 +106,19 @@ class CompareCommandTest {
     }
 
     @Test
+    void modelBOnTheNewImagesIsAnUnpairedComparisonWithoutTheEmbeddingTest() throws Exception {
+        Path out = dir.resolve("unpaired");
+        Run r = run("compare", "--model", MODEL, "--model-b", MODEL, "--data", DATA, "--data-b", DATA, "--out",
+                out.toString(), "--quiet");
+
+        assertEquals(Limelight.DONE, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(out.resolve("compare.json").toFile());
+        assertTrue(json.has("modelA") && json.has("modelB") && json.has("drift"));
+        assertTrue(!json.get("drift").has("embedding"), "two models' activations are not compared");
+        assertTrue(!json.has("changed"), "unpaired: no image-by-image changes");
+    }
+
+    @Test
     void aRuleThatHoldsIsExitOne() {
         Run r = run("compare", "--model", MODEL, "--model-b", MODEL, "--data", DATA, "--out",
                 dir.resolve("rule").toString(), "--quiet", "--fail-on", "broken >= 0");
