@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -161,6 +162,14 @@ public final class CheckContext {
     /** @return image {@code i} as decoded */
     public RasterImage image(int i) {
         return images.get(folder.images().get(i).path());
+    }
+
+    /**
+     * @return the random source of whatever a check draws for image {@code i} (noise, a patch's
+     *         place): seeded by the run's seed and the image, so every check draws the same
+     */
+    public SplittableRandom random(int i) {
+        return new SplittableRandom(seed * 1_000_003L + i);
     }
 
     /** @return the model's class index of a class name, or -1 */

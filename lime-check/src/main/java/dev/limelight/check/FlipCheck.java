@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 /**
  * How much of a change it takes to change the answer (a directional, adversarial test): for each
@@ -178,7 +177,7 @@ public record FlipCheck(String name, String kind, Double maxAmount, Integer step
     /** @return image {@code i} changed by {@code amount}, seeded by the run's seed and the image */
     private RasterImage changed(CheckContext context, int i, double amount) {
         return new Transformation(kind, amount).apply(context.image(i),
-                new SplittableRandom(context.seed() * 1_000_003L + i));
+                context.random(i));
     }
 
     private boolean[] flipped(CheckContext context, List<Integer> members, double[] amounts, int[] before,

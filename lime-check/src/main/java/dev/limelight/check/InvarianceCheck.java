@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
 
 /**
  * A change that should not change the prediction: every cohort image is transformed and scored (in
@@ -62,7 +61,7 @@ public record InvarianceCheck(String name, Transformation transformation, Cohort
 
     /** @return image {@code i} transformed, seeded by the run's seed and the image */
     private RasterImage transformed(CheckContext context, int i) {
-        return transformation.apply(context.image(i), new SplittableRandom(context.seed() * 1_000_003L + i));
+        return transformation.apply(context.image(i), context.random(i));
     }
 
     @Override

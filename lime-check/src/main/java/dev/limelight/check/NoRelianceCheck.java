@@ -36,11 +36,6 @@ public record NoRelianceCheck(String name, String region, String masks, Cohort c
         grid = ExplanationTests.grid(grid);
     }
 
-    /** A check over a rectangle. */
-    public static NoRelianceCheck ofRegion(String name, String region, Cohort cohort, double max) {
-        return new NoRelianceCheck(name, region, null, cohort, max, null, null);
-    }
-
     @Override
     @JsonIgnore
     public String type() {
@@ -50,12 +45,6 @@ public record NoRelianceCheck(String name, String region, String masks, Cohort c
     @Override
     public boolean needsLabels() {
         return cohort.needsLabels();
-    }
-
-    /** @return each measured cohort image's share of positive weight inside the region, in cohort order */
-    public double[] shares(CheckContext context) {
-        return RegionShares.measure(context, name, cohort, ImageRegion.of(region, masks), samples, grid).measured()
-                .stream().mapToDouble(RegionShares.Measured::share).toArray();
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -125,14 +124,13 @@ public record ThresholdCheck(String name, String metric, @JsonProperty("class") 
     /** @return the 2.5 % and 97.5 % percentiles of the metric over resamples of the rows */
     private List<Double> bootstrap(List<AuditRow> rows, CheckContext context) {
         SplittableRandom random = new SplittableRandom(context.seed());
-        ToDoubleFunction<List<AuditRow>> value = sample -> measure(sample, context);
         double[] resampled = new double[BOOTSTRAP];
         for (int b = 0; b < BOOTSTRAP; b++) {
             AuditRow[] sample = new AuditRow[rows.size()];
             for (int i = 0; i < sample.length; i++) {
                 sample[i] = rows.get(random.nextInt(rows.size()));
             }
-            resampled[b] = value.applyAsDouble(List.of(sample));
+            resampled[b] = measure(List.of(sample), context);
         }
         Percentile percentile = new Percentile();
         return List.of(percentile.evaluate(resampled, 2.5), percentile.evaluate(resampled, 97.5));
