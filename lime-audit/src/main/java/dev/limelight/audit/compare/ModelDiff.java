@@ -7,12 +7,16 @@ import dev.limelight.audit.AuditWorker;
 import dev.limelight.audit.AutomaticTags;
 import dev.limelight.audit.ClassificationMetrics;
 import dev.limelight.audit.LabelledImage;
+import dev.limelight.audit.slices.Slice;
+import dev.limelight.audit.slices.SliceFinder;
+import dev.limelight.audit.slices.SliceOptions;
 import dev.limelight.core.SubmodularPick;
 import dev.limelight.image.ImageExplanation;
 import dev.limelight.image.render.ExplanationImages;
 import dev.limelight.image.render.PngEncoder;
 import dev.limelight.models.calibration.ReliabilityBins;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +33,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Model A against model B on the same labelled images: both models' metrics and calibration, the
  * differences with paired bootstrap intervals, McNemar's test, the images that changed (fixed,
- * broken, changed while both wrong), the same counts per cohort (class, tag), and how the evidence
+ * broken, changed while both wrong), the same counts per cohort (class, tag, weak slice), and how the evidence
  * moved on the changed images explained under both models.
  *
  * @param modelA      model A's metrics
@@ -37,7 +41,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param differences B minus A per metric, with 95 % intervals
  * @param changed     the images whose correctness or answer changed
  * @param mcnemar     McNemar's test on the paired correctness
- * @param cohorts     the changes per class and per tag, most broken first
+ * @param cohorts     the changes per class, per tag and per weak slice of either model, most broken first
  * @param evidence    per explained changed image, how its explanation moved (may be empty)
  * @param evidencePick SP-LIME over the explained images' weight changes: the global view of what
  *                     changed, or null when nothing was explained
@@ -119,7 +123,8 @@ public record ModelDiff(Metrics modelA, Metrics modelB, List<Difference> differe
     }
 
     /**
-     * @param cohort    the cohort, e.g. {@code label = Shirt} or {@code tag = blurry}
+     * @param cohort    the cohort, e.g. {@code label = Shirt}, {@code tag = blurry} or
+     *                  {@code weak slice of B: sharpness < 0.12}
      * @param images    its images
      * @param fixed     of them fixed
      * @param broken    of them broken
@@ -302,28 +307,54 @@ public record ModelDiff(Metrics modelA, Metrics modelB, List<Difference> differe
                 classes.get(c.classIndex()), c.precision(), c.recall(), c.f1(), c.support())).toList());
     }
 
-    /** The changes per label and per tag that does not depend on the model (A's tags), most broken first. */
+    /**
+     * The changes per label, per tag that does not depend on the model (A's tags) and per weak slice
+     * of either model (the audit's {@link SliceFinder} on each model's rows, class cohorts left to the
+     * labels), most broken first.
+     */
     private static List<CohortChange> cohorts(List<AuditRow> rowsA, List<AuditRow> rowsB) {
-        Map<String, int[]> counts = new LinkedHashMap<>();
+        Map<String, BitSet> members = new LinkedHashMap<>();
         for (int i = 0; i < rowsA.size(); i++) {
             AuditRow x = rowsA.get(i);
-            AuditRow y = rowsB.get(i);
             List<String> cohorts = new ArrayList<>();
             cohorts.add("label = " + x.label());
             x.tags().stream().filter(t -> !AutomaticTags.MODEL_DEFINED.contains(t)).forEach(t -> cohorts.add("tag = " + t));
             for (String cohort : cohorts) {
-                int[] c = counts.computeIfAbsent(cohort, k -> new int[4]);
-                c[0]++;
-                c[1] += !x.correct() && y.correct() ? 1 : 0;
-                c[2] += x.correct() && !y.correct() ? 1 : 0;
-                c[3] += !x.correct() && !y.correct() && !x.predicted().equals(y.predicted()) ? 1 : 0;
+                members.computeIfAbsent(cohort, k -> new BitSet()).set(i);
             }
         }
+        weakSlices(members, "A", rowsA);
+        weakSlices(members, "B", rowsB);
         List<CohortChange> out = new ArrayList<>();
-        counts.forEach((cohort, c) -> out.add(new CohortChange(cohort, c[0], c[1], c[2], c[3])));
+        members.forEach((cohort, rows) -> out.add(change(cohort, rows, rowsA, rowsB)));
         out.sort((p, q) -> p.broken() != q.broken() ? Integer.compare(q.broken(), p.broken())
                 : Integer.compare(q.fixed(), p.fixed()));
         return out;
+    }
+
+    /** Adds the significant weak slices of one model's rows that are not a class, named "weak slice of M: ...". */
+    private static void weakSlices(Map<String, BitSet> members, String model, List<AuditRow> rows) {
+        for (Slice slice : new SliceFinder(SliceOptions.DEFAULTS).weakSlices(rows)) {
+            if (!slice.cohort().isClass()) {
+                BitSet set = new BitSet();
+                slice.members().forEach(set::set);
+                members.putIfAbsent("weak slice of " + model + ": " + slice.description(), set);
+            }
+        }
+    }
+
+    private static CohortChange change(String cohort, BitSet rows, List<AuditRow> rowsA, List<AuditRow> rowsB) {
+        int fixed = 0;
+        int broken = 0;
+        int bothWrong = 0;
+        for (int i = rows.nextSetBit(0); i >= 0; i = rows.nextSetBit(i + 1)) {
+            AuditRow x = rowsA.get(i);
+            AuditRow y = rowsB.get(i);
+            fixed += !x.correct() && y.correct() ? 1 : 0;
+            broken += x.correct() && !y.correct() ? 1 : 0;
+            bothWrong += !x.correct() && !y.correct() && !x.predicted().equals(y.predicted()) ? 1 : 0;
+        }
+        return new CohortChange(cohort, rows.cardinality(), fixed, broken, bothWrong);
     }
 
     private static List<EvidenceShift> evidence(ModelRun a, ModelRun b, List<String> broken, List<String> fixed,
