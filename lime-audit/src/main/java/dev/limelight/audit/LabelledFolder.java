@@ -137,6 +137,26 @@ public record LabelledFolder(Path root, List<String> classes, List<LabelledImage
     }
 
     /**
+     * Reads a folder whose sub-folders name the classes (for training, when no model names them yet):
+     * the classes are the sub-folders' names, sorted.
+     *
+     * @param folder the folder with one sub-folder per class
+     * @throws IllegalArgumentException if the folder is missing, has no class sub-folders or no images
+     *                                  in them
+     */
+    public static LabelledFolder read(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("data folder not found: " + folder);
+        }
+        try (Stream<Path> children = Files.list(folder)) {
+            return read(folder, children.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted()
+                    .toList());
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot list " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Reads the folder.
      *
      * @param folder     the folder with one sub-folder per class (relative to the working directory or absolute)
