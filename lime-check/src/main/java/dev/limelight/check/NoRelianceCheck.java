@@ -1,6 +1,7 @@
 package dev.limelight.check;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.limelight.audit.ImageRegion;
 import java.util.Map;
 import java.util.Objects;
 

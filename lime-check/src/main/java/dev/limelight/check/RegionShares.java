@@ -1,5 +1,6 @@
 package dev.limelight.check;
 
+import dev.limelight.audit.ImageRegion;
 import dev.limelight.core.FeatureWeight;
 import dev.limelight.image.ImageExplanation;
 import dev.limelight.image.RasterImage;
@@ -55,45 +56,12 @@ final class RegionShares {
                 withoutMask.add(path);
             } else {
                 ImageExplanation e = context.explain(i, settings);
-                measured.add(new Measured(i, path, share(e, inside.get(), photo.width(), photo.height()), e,
+                measured.add(new Measured(i, path, e.positiveShareIn(inside.get(), photo.width(), photo.height()), e,
                         inside.get(), photo.width(), photo.height()));
             }
             context.progress(stage, k + 1, members.size());
         }
         return new Result(measured, withoutMask);
-    }
-
-    /**
-     * @param e      the explanation (its segmentation may be at the model's input size)
-     * @param inside per pixel of the original image, whether it lies in the region
-     * @param width  the original's width
-     * @param height the original's height
-     * @return the share of the explained label's positive weight in the region
-     */
-    static double share(ImageExplanation e, boolean[] inside, int width, int height) {
-        Segmentation cells = e.segmentation();
-        double[] in = new double[cells.segmentCount()];
-        double[] size = new double[cells.segmentCount()];
-        for (int y = 0; y < cells.height(); y++) {
-            int oy = Math.min(height - 1, (int) ((y + 0.5) * height / cells.height()));
-            for (int x = 0; x < cells.width(); x++) {
-                int ox = Math.min(width - 1, (int) ((x + 0.5) * width / cells.width()));
-                int s = cells.label(x, y);
-                size[s]++;
-                if (inside[oy * width + ox]) {
-                    in[s]++;
-                }
-            }
-        }
-        double positive = 0;
-        double inRegion = 0;
-        for (FeatureWeight w : e.top().surrogate().weights()) {
-            if (w.weight() > 0) {
-                positive += w.weight();
-                inRegion += w.weight() * in[w.feature()] / size[w.feature()];
-            }
-        }
-        return positive > 0 ? inRegion / positive : 0;
     }
 
     /**

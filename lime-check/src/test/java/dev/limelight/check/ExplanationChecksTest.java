@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.limelight.audit.ImageRegion;
 import dev.limelight.audit.LabelledFolder;
 import dev.limelight.audit.PlantedCue;
 import dev.limelight.core.ImageClassifier;

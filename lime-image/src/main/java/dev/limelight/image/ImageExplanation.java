@@ -1,5 +1,6 @@
 package dev.limelight.image;
 
+import dev.limelight.core.FeatureWeight;
 import dev.limelight.core.OutputKind;
 import dev.limelight.core.StageTimings;
 import dev.limelight.core.sampling.SamplingReport;
@@ -63,6 +64,46 @@ public record ImageExplanation(RasterImage image, Segmentation segmentation, Lis
     /** @return the explanation of the most probable explained label */
     public LabelExplanation top() {
         return labels.get(0);
+    }
+
+    /**
+     * How much of the top label's positive weight lies in a region: each segment's positive weight
+     * counts in proportion to the share of its pixels inside; the region's weight over all positive
+     * weight (0 when there is none). What the explanation tests and the training listener measure.
+     *
+     * @param inside per pixel, row by row, whether it lies in the region, at any resolution (mapped
+     *               onto the segmentation by the nearest pixel)
+     * @param width  the region's width in pixels
+     * @param height the region's height in pixels
+     * @return the share, in [0, 1]
+     */
+    public double positiveShareIn(boolean[] inside, int width, int height) {
+        if (inside.length != width * height) {
+            throw new IllegalArgumentException("the region has " + inside.length + " flags, not " + width + " x "
+                    + height);
+        }
+        double[] in = new double[segmentation.segmentCount()];
+        double[] size = new double[segmentation.segmentCount()];
+        for (int y = 0; y < segmentation.height(); y++) {
+            int oy = Math.min(height - 1, (int) ((y + 0.5) * height / segmentation.height()));
+            for (int x = 0; x < segmentation.width(); x++) {
+                int ox = Math.min(width - 1, (int) ((x + 0.5) * width / segmentation.width()));
+                int s = segmentation.label(x, y);
+                size[s]++;
+                if (inside[oy * width + ox]) {
+                    in[s]++;
+                }
+            }
+        }
+        double positive = 0;
+        double inRegion = 0;
+        for (FeatureWeight w : top().surrogate().weights()) {
+            if (w.weight() > 0) {
+                positive += w.weight();
+                inRegion += w.weight() * in[w.feature()] / size[w.feature()];
+            }
+        }
+        return positive > 0 ? inRegion / positive : 0;
     }
 
     /** The reference's {@code get_image_and_mask} for one label; see {@link ImageAndMask}. */

@@ -61,6 +61,32 @@ class ImageExplainerTest {
     }
 
     @Test
+    void thePositiveShareInARegionCountsEachCellByItsPixelsInside() {
+        RegionBrightnessClassifier model = new RegionBrightnessClassifier(INPUT_64, 0, 0, 32, 32);
+        ImageExplanation e = new ImageExplainer(blackHide().labels(1)
+                .segmenter(new dev.limelight.image.segmentation.GridSegmenter(4)).build())
+                .explain(texturedImage(64, 64, 4), model);
+
+        double leftHalf = e.positiveShareIn(columnsBelow(32, 64, 64), 64, 64);
+        assertEquals(1.0, leftHalf, 0.01, "the positive weight is on the top-left cell, inside the left half "
+                + "(the ridge leaves crumbs elsewhere)");
+        assertEquals(leftHalf / 2, e.positiveShareIn(columnsBelow(16, 64, 64), 64, 64), 1e-12,
+                "half of each left cell's pixels are in the left quarter");
+        assertEquals(leftHalf / 2, e.positiveShareIn(columnsBelow(2, 8, 8), 8, 8), 1e-12,
+                "the same region at a lower resolution");
+        assertEquals(0.0, e.positiveShareIn(new boolean[64 * 64], 64, 64));
+    }
+
+    /** A region of the columns left of {@code x}. */
+    private static boolean[] columnsBelow(int x, int width, int height) {
+        boolean[] inside = new boolean[width * height];
+        for (int p = 0; p < inside.length; p++) {
+            inside[p] = p % width < x;
+        }
+        return inside;
+    }
+
+    @Test
     void aRealPhotoWithTheRegionModelPutsTheRegionFirst() {
         RasterImage photo = ImageFiles.read(SharedData.require("images/cat_mouse.jpg"));
         ImageInput input = new ImageInput(128, 128, 3, ImageLayout.NCHW);

@@ -164,7 +164,7 @@ public final class LimeTrainingListener extends BaseTrainingListener {
             predicted = p[i] > p[predicted] ? i : predicted;
         }
         List<FeatureWeight> weights = e.top().surrogate().weights();
-        double share = ignoredShare(weights, segmentation, mask);
+        double share = e.positiveShareIn(mask, w, h);
         List<Integer> top = weights.subList(0, Math.min(3, weights.size())).stream().map(FeatureWeight::feature).toList();
         double stability = e.top().trust().stabilityIfMeasured().map(s -> s.topKJaccard()).orElse(Double.NaN);
         List<BufferedImage> kept = overlays.computeIfAbsent(probe.name(), n -> new ArrayList<>());
@@ -174,29 +174,6 @@ public final class LimeTrainingListener extends BaseTrainingListener {
         }
         return new RelianceRecord(epochs, iterations, probe.name(), predicted, e.top().probability(), share, top,
                 stability, accuracy, (System.nanoTime() - t0) / 1e6);
-    }
-
-    /**
-     * Share of the positive weight in the ignored region: each segment's positive weight counts in
-     * proportion to the share of its pixels that are ignored.
-     */
-    static double ignoredShare(List<FeatureWeight> weights, Segmentation segmentation, boolean[] mask) {
-        int[] inside = new int[segmentation.segmentCount()];
-        int[] labels = segmentation.labels();
-        for (int p = 0; p < labels.length; p++) {
-            if (mask[p]) {
-                inside[labels[p]]++;
-            }
-        }
-        double positive = 0;
-        double ignored = 0;
-        for (FeatureWeight w : weights) {
-            if (w.weight() > 0) {
-                positive += w.weight();
-                ignored += w.weight() * inside[w.feature()] / segmentation.pixelCount(w.feature());
-            }
-        }
-        return positive == 0 ? 0 : ignored / positive;
     }
 
     /** @return every checkpoint record so far, in order */

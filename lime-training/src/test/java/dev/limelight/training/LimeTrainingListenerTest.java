@@ -166,13 +166,4 @@ class LimeTrainingListenerTest {
         assertEquals(2, watch.overlays().get("patched").size(), "only the last 2 overlays are kept");
         assertFalse(Double.isNaN(watch.records().get(0).stability()), "stability from the explainer options");
     }
-
-    @Test
-    void ignoredShareCountsPositiveWeightInProportionToTheMaskedPixels() {
-        var segmentation = dev.limelight.image.Segmentation.fromLabels(2, 1, new int[] {0, 1});
-        var weights = List.of(new dev.limelight.core.FeatureWeight(0, 0.3), new dev.limelight.core.FeatureWeight(1, 0.1),
-                new dev.limelight.core.FeatureWeight(1, -5));
-        assertEquals(0.75, LimeTrainingListener.ignoredShare(weights.subList(0, 2), segmentation,
-                new boolean[] {true, false}), 1e-12);
-    }
 }

@@ -1,4 +1,4 @@
-package dev.limelight.check;
+package dev.limelight.audit;
 
 import dev.limelight.image.ImageFiles;
 import dev.limelight.image.RasterImage;
@@ -8,9 +8,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Where in an image an explanation test looks: one rectangle for every image, or a mask per image.
- * In a suite file, {@code region: "x,y,width,height"} (the original image's pixels, top-left origin)
- * or {@code masks: DIR}.
+ * A region of an image: where an explanation test looks, or where a fix acts. One rectangle for every
+ * image, a mask per image, or one mask for every image. In a suite file,
+ * {@code region: "x,y,width,height"} (the original image's pixels, top-left origin) or
+ * {@code masks: DIR}.
  */
 public sealed interface ImageRegion {
 
@@ -130,23 +131,58 @@ public sealed interface ImageRegion {
 
         @Override
         public Optional<boolean[]> inside(String relativePath, int w, int h) {
-            return file(relativePath).map(file -> {
-                RasterImage mask = ImageFiles.read(file).toGray();
-                boolean[] in = new boolean[w * h];
-                for (int py = 0; py < h; py++) {
-                    int my = Math.min(mask.height() - 1, (int) ((py + 0.5) * mask.height() / h));
-                    for (int px = 0; px < w; px++) {
-                        int mx = Math.min(mask.width() - 1, (int) ((px + 0.5) * mask.width() / w));
-                        in[py * w + px] = mask.get(mx, my, 0) > 127;
-                    }
-                }
-                return in;
-            });
+            return file(relativePath).map(file -> stretched(ImageFiles.read(file).toGray(), w, h));
         }
 
         @Override
         public String describe() {
             return "masks in " + folder;
         }
+    }
+
+    /**
+     * One mask for every image: a PNG of the images' size where pixels brighter than mid-grey
+     * (&gt; 127) are inside (for an artifact that sits at the same place in every image).
+     *
+     * @param file the mask file (relative to the working directory, or absolute)
+     */
+    record Mask(Path file) implements ImageRegion {
+
+        /** @throws IllegalArgumentException when the file does not exist */
+        public Mask {
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("mask file not found: " + file);
+            }
+        }
+
+        /** @throws IllegalArgumentException when the mask does not decode or is not {@code w x h} */
+        @Override
+        public Optional<boolean[]> inside(String relativePath, int w, int h) {
+            RasterImage mask = ImageFiles.read(file).toGray();
+            if (mask.width() != w || mask.height() != h) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "the mask %s is %d x %d pixels but %s is "
+                        + "%d x %d: a mask must have its images' size", file, mask.width(), mask.height(),
+                        relativePath, w, h));
+            }
+            return Optional.of(stretched(mask, w, h));
+        }
+
+        @Override
+        public String describe() {
+            return "mask " + file;
+        }
+    }
+
+    /** The pixels of a grey mask brighter than mid-grey, the mask stretched to {@code w x h} (nearest pixel). */
+    private static boolean[] stretched(RasterImage mask, int w, int h) {
+        boolean[] in = new boolean[w * h];
+        for (int py = 0; py < h; py++) {
+            int my = Math.min(mask.height() - 1, (int) ((py + 0.5) * mask.height() / h));
+            for (int px = 0; px < w; px++) {
+                int mx = Math.min(mask.width() - 1, (int) ((px + 0.5) * mask.width() / w));
+                in[py * w + px] = mask.get(mx, my, 0) > 127;
+            }
+        }
+        return in;
     }
 }
