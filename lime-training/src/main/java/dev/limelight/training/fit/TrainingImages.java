@@ -206,7 +206,8 @@ public record TrainingImages(List<String> classNames, ImageInput input, List<Exa
         return examples.stream().map(Example::image).toList();
     }
 
-    static void shuffle(int[] values, SplittableRandom random) {
+    /** Shuffles in place (Fisher-Yates) with the given random source. */
+    public static void shuffle(int[] values, SplittableRandom random) {
         for (int i = values.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = values[i];

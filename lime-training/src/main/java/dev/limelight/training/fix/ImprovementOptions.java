@@ -1,0 +1,64 @@
+package dev.limelight.training.fix;
+
+import dev.limelight.training.fit.TrainingOptions;
+
+/**
+ * How a model is improved.
+ *
+ * @param method       the fix (default counterexamples)
+ * @param training     the fine-tuning: epochs (default 3), batch size (64), learning rate (1e-3, set
+ *                     on the loaded network), seed (42), and the share of each class held out to
+ *                     verify the fix (0.2)
+ * @param share        the share of each epoch's training images the fix alters, in (0, 1]
+ *                     (default 1: with less, the artifact stays more frequent in its carrier class
+ *                     than elsewhere, so it keeps some predictive power)
+ * @param carrierClass the class whose images carry the artifact, or -1 to find it
+ *                     ({@link Artifact#find})
+ * @param verification how the region share is measured
+ */
+public record ImprovementOptions(FixMethod method, TrainingOptions training, double share, int carrierClass,
+                                 Verification.Settings verification) {
+
+    /** The defaults. */
+    public static final ImprovementOptions DEFAULTS = new ImprovementOptions(FixMethod.COUNTEREXAMPLES,
+            new TrainingOptions(3, 64, 1e-3, 1, 42, 0.2), 1.0, -1, Verification.Settings.DEFAULTS);
+
+    /** @throws IllegalArgumentException for a share outside (0, 1], or no held-out images */
+    public ImprovementOptions {
+        java.util.Objects.requireNonNull(method, "method");
+        java.util.Objects.requireNonNull(training, "training");
+        java.util.Objects.requireNonNull(verification, "verification");
+        if (!(share > 0 && share <= 1)) {
+            throw new IllegalArgumentException("the share of altered images must be in (0, 1], got " + share);
+        }
+        if (!(training.validationShare() > 0)) {
+            throw new IllegalArgumentException("a fix is verified on held-out images: the held-out share must be "
+                    + "positive");
+        }
+    }
+
+    /** @return these options with another method */
+    public ImprovementOptions withMethod(FixMethod other) {
+        return new ImprovementOptions(other, training, share, carrierClass, verification);
+    }
+
+    /** @return these options with other training options */
+    public ImprovementOptions withTraining(TrainingOptions other) {
+        return new ImprovementOptions(method, other, share, carrierClass, verification);
+    }
+
+    /** @return these options with another share */
+    public ImprovementOptions withShare(double other) {
+        return new ImprovementOptions(method, training, other, carrierClass, verification);
+    }
+
+    /** @return these options with a known carrier class */
+    public ImprovementOptions withCarrierClass(int other) {
+        return new ImprovementOptions(method, training, share, other, verification);
+    }
+
+    /** @return these options with other verification settings */
+    public ImprovementOptions withVerification(Verification.Settings other) {
+        return new ImprovementOptions(method, training, share, carrierClass, other);
+    }
+}
