@@ -103,6 +103,44 @@ public sealed interface ImageRegion {
     }
 
     /**
+     * A rectangle in fractions of each image's width and height, top-left origin: the same part of
+     * every image whatever its size (a cell of the audit's grid, say).
+     *
+     * @param x0 left edge, in [0, 1)
+     * @param y0 top edge, in [0, 1)
+     * @param x1 right edge, in (x0, 1]
+     * @param y1 bottom edge, in (y0, 1]
+     */
+    record Fractions(double x0, double y0, double x1, double y1) implements ImageRegion {
+
+        /** @throws IllegalArgumentException for edges outside [0, 1] or an empty rectangle */
+        public Fractions {
+            if (!(x0 >= 0 && x0 < x1 && x1 <= 1 && y0 >= 0 && y0 < y1 && y1 <= 1)) {
+                throw new IllegalArgumentException("a rectangle in fractions needs 0 <= x0 < x1 <= 1 and "
+                        + "0 <= y0 < y1 <= 1, got " + x0 + ", " + y0 + ", " + x1 + ", " + y1);
+            }
+        }
+
+        @Override
+        public Optional<boolean[]> inside(String relativePath, int w, int h) {
+            boolean[] in = new boolean[w * h];
+            for (int py = 0; py < h; py++) {
+                double fy = (py + 0.5) / h;
+                for (int px = 0; px < w; px++) {
+                    double fx = (px + 0.5) / w;
+                    in[py * w + px] = fx >= x0 && fx < x1 && fy >= y0 && fy < y1;
+                }
+            }
+            return Optional.of(in);
+        }
+
+        @Override
+        public String describe() {
+            return String.format(Locale.ROOT, "the part x %.3f-%.3f, y %.3f-%.3f of each image", x0, x1, y0, y1);
+        }
+    }
+
+    /**
      * A mask per image: a PNG in {@code folder} at the image's relative path (a mask for
      * {@code cats/1.jpg} is {@code cats/1.png}, or a file of the image's own name), where pixels
      * brighter than mid-grey (&gt; 127) are inside. A mask of another size than its image is

@@ -72,7 +72,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        TrainingOptions options = trainingOptions(epochs, batch, learningRate, seed, validation);
+        TrainingOptions options = trainingOptions(epochs, batch, learningRate, TrainingOptions.DEFAULTS.decay(), seed,
+                validation);
         if (maxSide < dev.limelight.models.SmallCnn.MIN_SIDE) {
             throw new BadInputException("--max-side must be at least " + dev.limelight.models.SmallCnn.MIN_SIDE
                     + ", got " + maxSide);
@@ -106,7 +107,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** Training options from command-line values, bad ones as exit 2 naming the option. */
-    static TrainingOptions trainingOptions(int epochs, int batch, double learningRate, long seed, double validation) {
+    static TrainingOptions trainingOptions(int epochs, int batch, double learningRate, double decay, long seed,
+                                           double validation) {
         if (epochs < 1) {
             throw new BadInputException("--epochs must be at least 1, got " + epochs);
         }
@@ -119,6 +121,6 @@ final class TrainCommand implements Callable<Integer> {
         if (!(validation >= 0 && validation < 1)) {
             throw new BadInputException("--validation must be in [0, 1), got " + validation);
         }
-        return new TrainingOptions(epochs, batch, learningRate, TrainingOptions.DEFAULTS.decay(), seed, validation);
+        return new TrainingOptions(epochs, batch, learningRate, decay, seed, validation);
     }
 }

@@ -83,11 +83,26 @@ public final class ImageModels {
         return loadNetwork(file, null);
     }
 
+    /**
+     * Loads a model file's network as written, for training or fine-tuning: without the inference
+     * plan's rewrites (batch normalisation stays a layer that learns) and without the oneDNN
+     * convolution helpers.
+     *
+     * @param file a Keras HDF5 full model or a DL4J model zip
+     * @return the network and what the file says about its input
+     * @throws ModelFileException if the file cannot be read as a model
+     */
+    public static LoadedNetwork loadForTraining(Path file) {
+        return read(file, file.getFileName().toString());
+    }
+
+    private static LoadedNetwork read(Path file, String name) {
+        return ModelFormat.of(file) == ModelFormat.KERAS_HDF5 ? KerasImport.load(file, name)
+                : Dl4jZipImport.load(file, name);
+    }
+
     private static LoadedNetwork loadNetwork(Path file, String name) {
-        ModelFormat format = ModelFormat.of(file);
-        String shownName = name != null ? name : file.getFileName().toString();
-        LoadedNetwork network = format == ModelFormat.KERAS_HDF5 ? KerasImport.load(file, shownName)
-                : Dl4jZipImport.load(file, shownName);
+        LoadedNetwork network = read(file, name != null ? name : file.getFileName().toString());
         if (network.network() instanceof ComputationGraph graph) {
             InferencePlan.Result plan = InferencePlan.apply(graph);
             network = network.withNetwork(plan.graph(), plan.channelsFirst() ? ImageLayout.NCHW : network.layout());

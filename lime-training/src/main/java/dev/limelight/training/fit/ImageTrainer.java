@@ -27,7 +27,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Training steps: a stratified split ({@link TrainingImages#split}); the epochs; the validation
  * images' probabilities; a temperature fitted on them (minimum NLL) with the validation ECE before
  * and after (15 bins; on the same images the temperature was fitted on, so the after figure is
- * optimistic). Without validation images the temperature stays 1.
+ * optimistic). Without validation images, or when the network makes no mistake on them (the
+ * likelihood then only grows as the temperature falls), the temperature stays 1.
  */
 public final class ImageTrainer {
 
@@ -94,11 +95,14 @@ public final class ImageTrainer {
         if (split.validation().size() > 0) {
             INDArray probabilities = probabilities(network, split.validation(), Preprocessing.UNIT);
             int[] labels = split.validation().labels();
-            TemperatureFit fit = new TemperatureScaling().fitToProbabilities(probabilities, labels);
-            temperature = fit.temperature();
             before = ReliabilityBins.of(probabilities, labels);
-            after = ReliabilityBins.of(CalibratedClassifier.scale(probabilities, temperature), labels);
             accuracy = before.accuracy();
+            if (accuracy < 1) {
+                // without a mistake the likelihood only grows as the temperature falls: nothing to fit
+                TemperatureFit fit = new TemperatureScaling().fitToProbabilities(probabilities, labels);
+                temperature = fit.temperature();
+            }
+            after = ReliabilityBins.of(CalibratedClassifier.scale(probabilities, temperature), labels);
         }
         ModelCard card = new ModelCard(name, data.input(), Preprocessing.UNIT, data.classNames(), temperature,
                 String.format(java.util.Locale.ROOT, "Small CNN trained by limelight train on %d images (%d held out "

@@ -6,7 +6,7 @@ import dev.limelight.training.fit.TrainingOptions;
  * How a model is improved.
  *
  * @param method       the fix (default counterexamples)
- * @param training     the fine-tuning: epochs (default 3), batch size (64), learning rate (1e-3, set
+ * @param training     the fine-tuning: epochs (default 5), batch size (64), learning rate (1e-3, set
  *                     on the loaded network), seed (42), and the share of each class held out to
  *                     verify the fix (0.2)
  * @param share        the share of each epoch's training images the fix alters, in (0, 1]
@@ -21,7 +21,7 @@ public record ImprovementOptions(FixMethod method, TrainingOptions training, dou
 
     /** The defaults. */
     public static final ImprovementOptions DEFAULTS = new ImprovementOptions(FixMethod.COUNTEREXAMPLES,
-            new TrainingOptions(3, 64, 1e-3, 1, 42, 0.2), 1.0, -1, Verification.Settings.DEFAULTS);
+            new TrainingOptions(5, 64, 1e-3, 1, 42, 0.2), 1.0, -1, Verification.Settings.DEFAULTS);
 
     /** @throws IllegalArgumentException for a share outside (0, 1], or no held-out images */
     public ImprovementOptions {
