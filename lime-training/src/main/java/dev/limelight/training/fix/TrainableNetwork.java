@@ -2,6 +2,7 @@ package dev.limelight.training.fix;
 
 import java.util.List;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
@@ -54,10 +55,14 @@ public final class TrainableNetwork {
         FineTuneConfiguration tune = new FineTuneConfiguration.Builder().updater(new Adam(learningRate)).seed(seed)
                 .build();
         if (network instanceof MultiLayerNetwork mln) {
-            return multiLayer(mln, classes, tune);
+            MultiLayerNetwork tuned = multiLayer(mln, classes, tune);
+            withoutNoOpDropout(tuned.getLayers());
+            return tuned;
         }
         if (network instanceof ComputationGraph graph) {
-            return graph(graph, classes, tune);
+            ComputationGraph tuned = graph(graph, classes, tune);
+            withoutNoOpDropout(tuned.getLayers());
+            return tuned;
         }
         throw new IllegalArgumentException("not a MultiLayerNetwork or ComputationGraph: " + network);
     }
@@ -134,6 +139,19 @@ public final class TrainableNetwork {
             tuned.getLayer(headName).setParam("b", bias);
         }
         return tuned;
+    }
+
+    /**
+     * Keras import gives every layer a dropout that keeps every unit (p = 1): a no-op forward, but its
+     * back-propagation fails on channels-last convolutions. Such dropouts are removed; real ones stay.
+     */
+    private static void withoutNoOpDropout(org.deeplearning4j.nn.api.Layer[] layers) {
+        for (org.deeplearning4j.nn.api.Layer layer : layers) {
+            Layer conf = layer.conf().getLayer();
+            if (conf.getIDropout() instanceof Dropout d && d.getP() >= 1 && d.getPSchedule() == null) {
+                conf.setIDropout(null);
+            }
+        }
     }
 
     /** An output layer with a loss, one output per class. */
