@@ -12,9 +12,18 @@ import java.util.SplittableRandom;
  *
  * @param carrierClass the class whose images carry it
  * @param className    that class's name
- * @param sources      the training images of that class, whose region is the artifact
+ * @param sources      the training images of that class, whose marked pixels are the artifact
  */
-public record Artifact(int carrierClass, String className, List<TrainingImages.Example> sources) {
+public record Artifact(int carrierClass, String className, List<Source> sources) {
+
+    /**
+     * One image that carries the artifact.
+     *
+     * @param image  the image at the input size
+     * @param inside its marked pixels at the input size
+     */
+    public record Source(RasterImage image, boolean[] inside) {
+    }
 
     /** Copies the list; at least one source. */
     public Artifact {
@@ -74,43 +83,44 @@ public record Artifact(int carrierClass, String className, List<TrainingImages.E
         if (best < 0) {
             throw new IllegalArgumentException("an artifact needs training images of at least two classes");
         }
-        return of(train, best);
+        return of(train, region, best);
     }
 
     /**
      * @param train        the training images
+     * @param region       the marked region
      * @param carrierClass the class whose images carry the artifact
      * @return the artifact
      */
-    public static Artifact of(TrainingImages train, int carrierClass) {
+    public static Artifact of(TrainingImages train, MarkedRegion region, int carrierClass) {
         if (carrierClass < 0 || carrierClass >= train.classNames().size()) {
             throw new IllegalArgumentException("class " + carrierClass + " is not one of the "
                     + train.classNames().size() + " classes");
         }
         return new Artifact(carrierClass, train.classNames().get(carrierClass),
-                train.examples().stream().filter(e -> e.label() == carrierClass).toList());
+                train.examples().stream().filter(e -> e.label() == carrierClass)
+                        .map(e -> new Source(e.image(), region.inside(e.path()))).toList());
     }
 
     /**
-     * Pastes the region of a randomly chosen source into an image: the source's marked pixels
+     * Pastes the artifact of a randomly chosen source into an image: the source's marked pixels
      * replace the target's.
      *
-     * @param target the image to paste into
-     * @param region the marked region (of both images)
+     * @param target the image to paste into, at the input size
      * @param random chooses the source
      * @return the target with the artifact
      */
-    public RasterImage pasteInto(TrainingImages.Example target, MarkedRegion region, SplittableRandom random) {
-        TrainingImages.Example source = sources.get(random.nextInt(sources.size()));
-        float[] out = target.image().pixels();
+    public RasterImage pasteInto(RasterImage target, SplittableRandom random) {
+        Source source = sources.get(random.nextInt(sources.size()));
+        float[] out = target.pixels();
         float[] from = source.image().pixels();
-        boolean[] inside = region.inside(source.path());
-        int channels = target.image().channels();
+        boolean[] inside = source.inside();
+        int channels = target.channels();
         for (int p = 0; p < inside.length; p++) {
             if (inside[p]) {
                 System.arraycopy(from, p * channels, out, p * channels, channels);
             }
         }
-        return new RasterImage(target.image().width(), target.image().height(), channels, out);
+        return new RasterImage(target.width(), target.height(), channels, out);
     }
 }

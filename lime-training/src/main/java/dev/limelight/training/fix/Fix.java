@@ -54,7 +54,7 @@ public record Fix(FixMethod method, MarkedRegion region, Artifact artifact, doub
     /** @return the image altered by this fix */
     RasterImage alter(TrainingImages.Example e, TrainingImages train, SplittableRandom random) {
         if (method == FixMethod.ARTIFACT_TRANSFER) {
-            return artifact.pasteInto(e, region, random);
+            return artifact.pasteInto(e.image(), random);
         }
         Fill fill = Fill.values()[random.nextInt(Fill.values().length)];
         return counterexample(e, train, fill, random);

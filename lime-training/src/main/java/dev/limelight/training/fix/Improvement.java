@@ -45,7 +45,7 @@ public final class Improvement {
                                         ImageRegion region, ImprovementOptions options, ProgressListener progress) {
         MarkedRegion marked = new MarkedRegion(region, data);
         TrainingImages.Split split = data.split(options.training().validationShare(), options.training().seed());
-        Artifact artifact = options.carrierClass() >= 0 ? Artifact.of(split.train(), options.carrierClass())
+        Artifact artifact = options.carrierClass() >= 0 ? Artifact.of(split.train(), marked, options.carrierClass())
                 : Artifact.find(split.train(), marked);
         Verification was = Verification.measure(before, split.validation(), marked, artifact, options.verification(),
                 progress, "verifying before");

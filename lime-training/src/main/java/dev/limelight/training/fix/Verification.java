@@ -85,7 +85,7 @@ public record Verification(double cleanAccuracy, double shortcutAccuracy, double
                 .filter(e -> e.label() != artifact.carrierClass()).toList();
         List<RasterImage> withArtifact = new ArrayList<>(others.size());
         for (TrainingImages.Example e : others) {
-            withArtifact.add(artifact.pasteInto(e, region, random));
+            withArtifact.add(artifact.pasteInto(e.image(), random));
         }
         int[] labels = others.stream().mapToInt(TrainingImages.Example::label).toArray();
         double shortcut = accuracy(model, withArtifact, labels);

@@ -46,11 +46,17 @@ class ImprovementTest {
         assertTrue(r.after().cleanAccuracy() > 0.9, "the bars are learnt instead: " + r.after());
     }
 
+    /**
+     * With the marker in every training image the model must learn the faint bars for every class
+     * anew; on 320 images that takes more epochs than counterexamples, which leave the bars the only
+     * cue in most horizontal images.
+     */
     @Test
     void artifactTransferTakesTheModelOffTheMarker() {
         ImprovementResult r = Improvement.run(classifier(), shortcut.network(), data,
                 ImageRegion.Rectangle.parse(PlantedMarker.REGION),
-                ImprovementOptions.DEFAULTS.withMethod(FixMethod.ARTIFACT_TRANSFER), ProgressListener.NONE);
+                ImprovementOptions.DEFAULTS.withMethod(FixMethod.ARTIFACT_TRANSFER)
+                        .withTraining(ImprovementOptions.DEFAULTS.training().withEpochs(8)), ProgressListener.NONE);
         assertTrue(r.after().shortcutAccuracy() > 0.8, "after: " + r.after());
         assertTrue(r.after().regionShare() < 0.1, "after: " + r.after());
         assertTrue(r.after().cleanAccuracy() > 0.75, "after: " + r.after());

@@ -69,7 +69,7 @@ public final class ImprovementStudy {
         TrainingImages testImages = images(data, test, false);
         ImageRegion region = ImageRegion.Rectangle.parse(REGION);
         MarkedRegion testRegion = new MarkedRegion(region, testImages);
-        Artifact artifact = Artifact.of(patched, FashionMnistShortcut.CUE_CLASS);
+        Artifact artifact = Artifact.of(patched, new MarkedRegion(region, patched), FashionMnistShortcut.CUE_CLASS);
         System.out.printf(Locale.ROOT, "Fashion-MNIST, %d training images, the patch (%s) on every %s; %d test images; "
                 + "shortcut %d epochs, fixes %d more, control %d; %d seeds%n", trainCount, REGION,
                 FashionMnist.CLASS_NAMES.get(FashionMnistShortcut.CUE_CLASS), test.length, epochs, fineTune,
