@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * <p>Each probe is segmented once (a grid by default, so segments are comparable over time) and
  * the same segmentation is reused at every checkpoint. A time budget per checkpoint bounds how long
  * the listener may hold the training loop: probes left over when it runs out are explained at the
- * next checkpoint. A {@link ReliancePolicy} can warn, or stop training, above a threshold.
+ * next checkpoint. A {@link ReliancePolicy} can warn, stop training, or switch it to a fix's images
+ * ({@link dev.limelight.training.fix.FixOnReliance}) above a threshold.
  *
  * <pre>{@code
  * LimeTrainingListener watch = LimeTrainingListener.builder(net -> ImageModels.wrap(net, modelOptions))
@@ -76,6 +77,7 @@ public final class LimeTrainingListener extends BaseTrainingListener {
     private long listenerNanos;
     private final long createdAt = System.nanoTime();
     private volatile boolean stop;
+    private volatile boolean fix;
 
     private LimeTrainingListener(Builder b) {
         this.classifiers = b.classifiers;
@@ -134,6 +136,9 @@ public final class LimeTrainingListener extends BaseTrainingListener {
             if (record.ignoredShare() > policy.threshold()) {
                 RelianceExceededException exceeded = new RelianceExceededException(record, policy.threshold());
                 LOG.warn(exceeded.getMessage());
+                if (policy.action() == ReliancePolicy.Action.FIX) {
+                    fix = true;
+                }
                 if (policy.stop()) {
                     stop = true;
                     listenerNanos += System.nanoTime() - start;
@@ -184,6 +189,14 @@ public final class LimeTrainingListener extends BaseTrainingListener {
     /** @return whether the policy asked training to stop */
     public boolean shouldStop() {
         return stop;
+    }
+
+    /**
+     * @return whether a {@link ReliancePolicy#fixAbove fix policy} has seen the reliance exceed its
+     *         threshold: the training loop should switch to the fix's images (it stays true)
+     */
+    public boolean fixRequested() {
+        return fix;
     }
 
     /** @return milliseconds the listener spent explaining */

@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -22,7 +23,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Trains the small CNN ({@link SmallCnn}) on labelled images, and runs the epochs of any training or
  * fine-tuning: mini-batches in a fresh seeded order each epoch, the learning rate's decay applied
- * after each epoch, the validation accuracy measured after it.
+ * after each epoch, the network's training listeners told of its end, the validation accuracy
+ * measured after it.
  *
  * <p>Training steps: a stratified split ({@link TrainingImages#split}); the epochs; the validation
  * images' probabilities; a temperature fitted on them (minimum NLL) with the validation ECE before
@@ -154,12 +156,21 @@ public final class ImageTrainer {
             } else {
                 ((ComputationGraph) network).incrementEpochCount();
             }
+            for (TrainingListener listener : listeners(network)) {
+                listener.onEpochEnd(network);
+            }
             double accuracy = validation.size() == 0 ? Double.NaN
                     : accuracy(probabilities(network, validation, preprocessing), validation.labels());
             history.add(new EpochRecord(epoch, train.size(), loss / batches, accuracy,
                     (System.nanoTime() - start) / 1e9));
         }
         return history;
+    }
+
+    private static java.util.Collection<TrainingListener> listeners(Model network) {
+        java.util.Collection<TrainingListener> listeners = network instanceof MultiLayerNetwork mln
+                ? mln.getListeners() : ((ComputationGraph) network).getListeners();
+        return listeners == null ? List.of() : listeners;
     }
 
     /**
