@@ -109,9 +109,10 @@ final class ImproveCommand implements Callable<Integer> {
             description = "Share of each class held out to verify the fix, in (0, 1) (default: ${DEFAULT-VALUE}).")
     private double heldOut;
 
-    @Option(names = "--share", paramLabel = "SHARE", defaultValue = "1",
-            description = "Share of the training images the fix alters each epoch, in (0, 1] (default: ${DEFAULT-VALUE}).")
-    private double share;
+    @Option(names = "--share", paramLabel = "SHARE",
+            description = "Counterexamples: the share of the training images altered each epoch (default 1); artifact "
+                    + "transfer: the share of every class's images that carry the artifact (default 0.5); in (0, 1].")
+    private Double share;
 
     @Option(names = "--explained", paramLabel = "N", defaultValue = "20",
             description = "Held-out images explained before and after for the region's share (default: ${DEFAULT-VALUE}).")
@@ -131,7 +132,7 @@ final class ImproveCommand implements Callable<Integer> {
             throw new BadInputException("--held-out must be in (0, 1), got " + heldOut);
         }
         TrainingOptions training = TrainCommand.trainingOptions(epochs, batch, learningRate, 1, seed, heldOut);
-        if (!(share > 0 && share <= 1)) {
+        if (share != null && !(share > 0 && share <= 1)) {
             throw new BadInputException("--share must be in (0, 1], got " + share);
         }
         if (explained < 0) {
@@ -156,7 +157,8 @@ final class ImproveCommand implements Callable<Integer> {
             region = finding.region != null ? ImageRegion.Rectangle.parse(finding.region)
                     : new ImageRegion.Mask(finding.mask);
         }
-        ImprovementOptions options = ImprovementOptions.DEFAULTS.withMethod(fix).withTraining(training).withShare(share)
+        ImprovementOptions options = ImprovementOptions.DEFAULTS.withMethod(fix).withTraining(training)
+                .withShare(share == null ? Double.NaN : share)
                 .withVerification(new Verification.Settings(explained, Verification.Settings.DEFAULTS.samples(),
                         Verification.Settings.DEFAULTS.cells(), seed));
         if (carrierName != null) {

@@ -7,15 +7,22 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A change to training images, labels kept, that takes a confounder's predictive power away:
- * {@link FixMethod#COUNTEREXAMPLES} fills the marked region with content that does not depend on
- * the label ({@link Fill}), {@link FixMethod#ARTIFACT_TRANSFER} pastes the artifact into images of
- * every class. Each epoch alters a fresh random draw of the training images.
+ * A change to training images, labels kept, that takes a confounder's predictive power away. Each
+ * epoch draws afresh, per image:
+ * <ul>
+ *   <li>{@link FixMethod#COUNTEREXAMPLES}: with probability {@code share}, the marked region gets
+ *       content that does not depend on the label ({@link Fill});</li>
+ *   <li>{@link FixMethod#ARTIFACT_TRANSFER}: every image carries the artifact with probability
+ *       {@code share}, whatever its class: pasted into images of the other classes, and left in the
+ *       carrier class's images, whose region is otherwise filled (mean, blur or noise). The artifact
+ *       stops predicting a class while clean images stay part of the training.</li>
+ * </ul>
  *
  * @param method   which change
  * @param region   the marked region
  * @param artifact the artifact and the images that carry it
- * @param share    the share of each epoch's training images that are altered, in (0, 1]
+ * @param share    counterexamples: the share of images altered; artifact transfer: the share of
+ *                 images of every class that carry the artifact; in (0, 1]
  */
 public record Fix(FixMethod method, MarkedRegion region, Artifact artifact, double share) {
 
@@ -25,6 +32,9 @@ public record Fix(FixMethod method, MarkedRegion region, Artifact artifact, doub
      * content then no longer depends on the label, the artifact included).
      */
     enum Fill { MEAN, BLUR, NOISE, SWAP }
+
+    /** The fills that never bring the artifact in: what takes it out of a carrier's image. */
+    private static final Fill[] REMOVING = {Fill.MEAN, Fill.BLUR, Fill.NOISE};
 
     /** Box blur radius of the {@code BLUR} fill, in pixels at the input size. */
     private static final int BLUR_RADIUS = 2;
@@ -40,24 +50,29 @@ public record Fix(FixMethod method, MarkedRegion region, Artifact artifact, doub
      * @param train the training images
      * @param epoch the epoch, from 1
      * @param seed  the run's seed
-     * @return the epoch's training images: the same images, a random {@link #share} of them altered
+     * @return the epoch's training images, as the method alters them
      */
     public TrainingImages epoch(TrainingImages train, int epoch, long seed) {
         SplittableRandom random = new SplittableRandom(seed * 1_000_003L + epoch);
         List<TrainingImages.Example> out = new ArrayList<>(train.size());
         for (TrainingImages.Example e : train.examples()) {
-            out.add(random.nextDouble() < share ? e.withImage(alter(e, train, random)) : e);
+            RasterImage altered = alter(e, train, random);
+            out.add(altered == e.image() ? e : e.withImage(altered));
         }
         return train.withExamples(out);
     }
 
-    /** @return the image altered by this fix */
+    /** @return the image as this fix alters it (the same object when it leaves it as it is) */
     RasterImage alter(TrainingImages.Example e, TrainingImages train, SplittableRandom random) {
-        if (method == FixMethod.ARTIFACT_TRANSFER) {
-            return artifact.pasteInto(e.image(), random);
+        boolean drawn = random.nextDouble() < share;
+        if (method == FixMethod.COUNTEREXAMPLES) {
+            return drawn ? counterexample(e, train, Fill.values()[random.nextInt(Fill.values().length)], random)
+                    : e.image();
         }
-        Fill fill = Fill.values()[random.nextInt(Fill.values().length)];
-        return counterexample(e, train, fill, random);
+        if (e.label() == artifact.carrierClass()) {
+            return drawn ? e.image() : counterexample(e, train, REMOVING[random.nextInt(REMOVING.length)], random);
+        }
+        return drawn ? artifact.pasteInto(e.image(), random) : e.image();
     }
 
     /** The image with its marked region filled. */

@@ -51,7 +51,7 @@ public final class Improvement {
                 progress, "verifying before");
         Model tuned = TrainableNetwork.of(network, data.classNames().size(), options.training().learningRate(),
                 options.training().seed());
-        Fix fix = new Fix(options.method(), marked, artifact, options.share());
+        Fix fix = new Fix(options.method(), marked, artifact, options.effectiveShare());
         long start = System.nanoTime();
         List<ImageTrainer.EpochRecord> history = ImageTrainer.fit(tuned,
                 epoch -> fix.epoch(split.train(), epoch, options.training().seed()), split.validation(),

@@ -9,9 +9,9 @@ import dev.limelight.training.fit.TrainingOptions;
  * @param training     the fine-tuning: epochs (default 5), batch size (64), learning rate (1e-3, set
  *                     on the loaded network), seed (42), and the share of each class held out to
  *                     verify the fix (0.2)
- * @param share        the share of each epoch's training images the fix alters, in (0, 1]
- *                     (default 1: with less, the artifact stays more frequent in its carrier class
- *                     than elsewhere, so it keeps some predictive power)
+ * @param share        counterexamples: the share of each epoch's training images altered (default
+ *                     1); artifact transfer: the share of every class's images that carry the
+ *                     artifact (default 0.5); in (0, 1], or NaN for the method's default
  * @param carrierClass the class whose images carry the artifact, or -1 to find it
  *                     ({@link Artifact#find})
  * @param verification how the region share is measured
@@ -21,20 +21,25 @@ public record ImprovementOptions(FixMethod method, TrainingOptions training, dou
 
     /** The defaults. */
     public static final ImprovementOptions DEFAULTS = new ImprovementOptions(FixMethod.COUNTEREXAMPLES,
-            new TrainingOptions(5, 64, 1e-3, 1, 42, 0.2), 1.0, -1, Verification.Settings.DEFAULTS);
+            new TrainingOptions(5, 64, 1e-3, 1, 42, 0.2), Double.NaN, -1, Verification.Settings.DEFAULTS);
 
     /** @throws IllegalArgumentException for a share outside (0, 1], or no held-out images */
     public ImprovementOptions {
         java.util.Objects.requireNonNull(method, "method");
         java.util.Objects.requireNonNull(training, "training");
         java.util.Objects.requireNonNull(verification, "verification");
-        if (!(share > 0 && share <= 1)) {
+        if (!Double.isNaN(share) && !(share > 0 && share <= 1)) {
             throw new IllegalArgumentException("the share of altered images must be in (0, 1], got " + share);
         }
         if (!(training.validationShare() > 0)) {
             throw new IllegalArgumentException("a fix is verified on held-out images: the held-out share must be "
                     + "positive");
         }
+    }
+
+    /** @return the share the fix uses: the given one, or the method's default */
+    public double effectiveShare() {
+        return !Double.isNaN(share) ? share : method == FixMethod.COUNTEREXAMPLES ? 1.0 : 0.5;
     }
 
     /** @return these options with another method */

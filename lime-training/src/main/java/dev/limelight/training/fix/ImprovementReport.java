@@ -42,10 +42,10 @@ public final class ImprovementReport {
         StringBuilder h = new StringBuilder(Page.open("Improvement: " + r.options().method().id(),
                 "td.better{color:#2a9d3f;font-weight:bold}td.worse{color:#d43c3c;font-weight:bold}"));
         h.append(String.format(Locale.ROOT, "<p>%s, fine-tuned with <b>%s</b> on %s; the artifact's carrier class: "
-                        + "<b>%s</b>. %d training images (%.0f %% of them altered each epoch), %d epochs, learning rate "
+                        + "<b>%s</b>. %d training images (share %.2f), %d epochs, learning rate "
                         + "%s, seed %d; verified on %d held-out images.</p>\n",
                 Html.escape(r.improved().name()), Html.escape(r.options().method().id()), Html.escape(r.region()),
-                Html.escape(r.carrierName()), r.trainCount(), 100 * r.options().share(),
+                Html.escape(r.carrierName()), r.trainCount(), r.options().effectiveShare(),
                 r.options().training().epochs(), r.options().training().learningRate(),
                 r.options().training().seed(), r.heldOut().size()));
         h.append("<h2>Verification</h2>\n<table><tr><th>measure</th><th>before</th><th>after</th></tr>\n");

@@ -67,7 +67,7 @@ public record ImprovementResult(ImprovementOptions options, String region, int c
         m.put("region", region);
         m.put("carrierClass", carrierClass);
         m.put("carrierName", carrierName);
-        m.put("share", options.share());
+        m.put("share", options.effectiveShare());
         m.put("training", options.training());
         m.put("trainImages", trainCount);
         m.put("heldOutImages", heldOut.size());
