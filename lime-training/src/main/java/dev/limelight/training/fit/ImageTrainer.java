@@ -47,6 +47,28 @@ public final class ImageTrainer {
         TrainingImages forEpoch(int epoch);
     }
 
+    /** One gradient step on a batch: how the network learns from it. */
+    @FunctionalInterface
+    public interface Step {
+        /**
+         * @param network  the network
+         * @param batch    the batch's network inputs and one-hot labels
+         * @param examples the batch's images, in batch order
+         * @return the batch's loss
+         */
+        double apply(Model network, DataSet batch, List<TrainingImages.Example> examples);
+    }
+
+    /** DL4J's own step: {@code fit} on the batch. */
+    public static final Step FIT = (network, batch, examples) -> {
+        if (network instanceof MultiLayerNetwork mln) {
+            mln.fit(batch);
+        } else {
+            ((ComputationGraph) network).fit(batch);
+        }
+        return network.score();
+    };
+
     /**
      * One epoch's figures.
      *
@@ -129,6 +151,18 @@ public final class ImageTrainer {
     public static List<EpochRecord> fit(Model network, EpochImages images, TrainingImages validation,
                                         Preprocessing preprocessing, TrainingOptions options,
                                         ProgressListener progress) {
+        return fit(network, images, FIT, validation, preprocessing, options, progress);
+    }
+
+    /**
+     * Runs the epochs with another gradient step (say one with a penalty on the input gradients).
+     *
+     * @param step how each batch is learnt from
+     * @see #fit(Model, EpochImages, TrainingImages, Preprocessing, TrainingOptions, ProgressListener)
+     */
+    public static List<EpochRecord> fit(Model network, EpochImages images, Step step, TrainingImages validation,
+                                        Preprocessing preprocessing, TrainingOptions options,
+                                        ProgressListener progress) {
         List<EpochRecord> history = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(options.seed() + 1);
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
@@ -143,12 +177,7 @@ public final class ImageTrainer {
                 int from = b * options.batchSize();
                 int[] batch = java.util.Arrays.copyOfRange(order, from, Math.min(train.size(), from + options.batchSize()));
                 DataSet data = train.dataSet(batch, preprocessing);
-                if (network instanceof MultiLayerNetwork mln) {
-                    mln.fit(data);
-                } else {
-                    ((ComputationGraph) network).fit(data);
-                }
-                loss += network.score();
+                loss += step.apply(network, data, IntStream.of(batch).mapToObj(train.examples()::get).toList());
                 progress.progress(stage, b + 1, batches);
             }
             if (network instanceof MultiLayerNetwork mln) {

@@ -18,7 +18,13 @@ public enum FixMethod {
      * content in the images that carry it, is pasted into images of every class, labels kept, so it
      * stops predicting one class.
      */
-    ARTIFACT_TRANSFER("artifact-transfer");
+    ARTIFACT_TRANSFER("artifact-transfer"),
+
+    /**
+     * Right for the right reasons (Ross et al., 2017): the training images as they are, and a penalty
+     * on the input gradient inside the region ({@link RightReasons}).
+     */
+    RRR("rrr");
 
     private final String id;
 

@@ -51,11 +51,17 @@ public final class Improvement {
                 progress, "verifying before");
         Model tuned = TrainableNetwork.of(network, data.classNames().size(), options.training().learningRate(),
                 options.training().seed());
-        Fix fix = new Fix(options.method(), marked, artifact, options.effectiveShare());
         long start = System.nanoTime();
-        List<ImageTrainer.EpochRecord> history = ImageTrainer.fit(tuned,
-                epoch -> fix.epoch(split.train(), epoch, options.training().seed()), split.validation(),
-                before.preprocessing(), options.training(), progress);
+        List<ImageTrainer.EpochRecord> history;
+        if (options.method() == FixMethod.RRR) {
+            history = ImageTrainer.fit(tuned, epoch -> split.train(),
+                    new RightReasons(marked, options.lambda(), data.input().layout()), split.validation(),
+                    before.preprocessing(), options.training(), progress);
+        } else {
+            Fix fix = new Fix(options.method(), marked, artifact, options.effectiveShare());
+            history = ImageTrainer.fit(tuned, epoch -> fix.epoch(split.train(), epoch, options.training().seed()),
+                    split.validation(), before.preprocessing(), options.training(), progress);
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         ModelOptions same = ModelOptions.builder().preprocessing(before.preprocessing())
                 .inputSize(before.input().height(), before.input().width()).classNames(before.classNames())
