@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "improve", mixinStandardHelpOptions = true,
         description = "Fine-tune a model so that a region of the images stops mattering (a shortcut an explanation or "
                 + "an audit showed): counterexamples fill the region with content independent of the label, artifact "
-                + "transfer pastes the artifact into every class. Verified on held-out images before and after: "
+                + "transfer spreads the artifact over every class, rrr penalises the input gradient there. Verified on held-out images before and after: "
                 + "accuracy, accuracy with the artifact added to other classes, share of the explanations' weight on "
                 + "the region. Writes OUT/model.zip, OUT/improvement.json, OUT/report.html and OUT/compare/. "
                 + "Exit 2 for bad input.")
@@ -81,8 +81,13 @@ final class ImproveCommand implements Callable<Integer> {
     private String cluster;
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "counterexamples",
-            description = "counterexamples or artifact-transfer (default: ${DEFAULT-VALUE}).")
+            description = "counterexamples, artifact-transfer or rrr (right for the right reasons: a penalty on the "
+                    + "input gradient in the region; DL4J MultiLayerNetworks only) (default: ${DEFAULT-VALUE}).")
     private String method;
+
+    @Option(names = "--lambda", paramLabel = "L", defaultValue = "10",
+            description = "rrr: the penalty's weight (default: ${DEFAULT-VALUE}).")
+    private double lambda;
 
     @Option(names = "--carrier", paramLabel = "CLASS",
             description = "The class whose images carry the artifact (default: the class whose region differs most "
@@ -135,6 +140,9 @@ final class ImproveCommand implements Callable<Integer> {
         if (share != null && !(share > 0 && share <= 1)) {
             throw new BadInputException("--share must be in (0, 1], got " + share);
         }
+        if (!(lambda > 0)) {
+            throw new BadInputException("--lambda must be positive, got " + lambda);
+        }
         if (explained < 0) {
             throw new BadInputException("--explained must be at least 0, got " + explained);
         }
@@ -158,7 +166,7 @@ final class ImproveCommand implements Callable<Integer> {
                     : new ImageRegion.Mask(finding.mask);
         }
         ImprovementOptions options = ImprovementOptions.DEFAULTS.withMethod(fix).withTraining(training)
-                .withShare(share == null ? Double.NaN : share)
+                .withShare(share == null ? Double.NaN : share).withLambda(lambda)
                 .withVerification(new Verification.Settings(explained, Verification.Settings.DEFAULTS.samples(),
                         Verification.Settings.DEFAULTS.cells(), seed));
         if (carrierName != null) {

@@ -43,6 +43,10 @@ public final class Improvement {
      */
     public static ImprovementResult run(NetworkImageClassifier before, Model network, TrainingImages data,
                                         ImageRegion region, ImprovementOptions options, ProgressListener progress) {
+        if (options.method() == FixMethod.RRR && !(network instanceof org.deeplearning4j.nn.multilayer.MultiLayerNetwork)) {
+            throw new IllegalArgumentException("rrr fine-tunes DL4J MultiLayerNetworks only (DL4J 1.0.0-M2.1 gives a "
+                    + "ComputationGraph no input gradients); use counterexamples or artifact-transfer");
+        }
         MarkedRegion marked = new MarkedRegion(region, data);
         TrainingImages.Split split = data.split(options.training().validationShare(), options.training().seed());
         Artifact artifact = options.carrierClass() >= 0 ? Artifact.of(split.train(), marked, options.carrierClass())
