@@ -43,8 +43,8 @@ import org.deeplearning4j.nn.api.Model;
  * weight on the patch (20 images, 300 samples, 64 cells). Prints a table of means with standard
  * errors over the seeds.
  *
- * <p>Run: {@code studies/run dev.limelight.studies.training.ImprovementStudy [train images] [E] [F] [seeds]}
- * (defaults 12000, 3, 2, 3).
+ * <p>Run: {@code studies/run dev.limelight.studies.training.ImprovementStudy [train images] [E] [F] [seeds]
+ * [methods]} (defaults 12000, 3, 2, 3, every method; methods comma-separated, e.g. {@code rrr}).
  */
 public final class ImprovementStudy {
 
@@ -59,6 +59,8 @@ public final class ImprovementStudy {
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int fineTune = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int seeds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        List<FixMethod> methods = args.length > 4 ? Arrays.stream(args[4].split(",")).map(FixMethod::byId).toList()
+                : List.of(FixMethod.values());
         FashionMnist data = FashionMnist.read(java.nio.file.Path.of(System.getProperty("limelight.data.dir"),
                 "fashion-mnist"));
         FashionMnist.Split split = data.split(42, 5000, 10_000);
@@ -84,7 +86,7 @@ public final class ImprovementStudy {
             Verification.Settings settings = new Verification.Settings(20, 300, 64, seed);
             record("shortcut", results, measure(shortcut.network(), testImages, testRegion, artifact, settings), seed);
             record("control", results, measure(control.network(), testImages, testRegion, artifact, settings), seed);
-            for (FixMethod method : FixMethod.values()) {
+            for (FixMethod method : methods) {
                 ImprovementOptions fix = ImprovementOptions.DEFAULTS.withMethod(method)
                         .withTraining(new TrainingOptions(fineTune, 64, 1e-3, 1, seed, 0.05))
                         .withCarrierClass(FashionMnistShortcut.CUE_CLASS).withVerification(settings);
