@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         version = "limelight 0.1.0-SNAPSHOT",
         description = "LIME explanations for Deeplearning4j and Keras classifiers.",
         subcommands = {DemoCommand.class, ExplainImageCommand.class, ExplainTextCommand.class, AuditCommand.class,
-            TestCommand.class, CompareCommand.class, TrainCommand.class, ImproveCommand.class, ExplainNeighbourhoodCommand.class})
+            TestCommand.class, CompareCommand.class, TrainCommand.class, ImproveCommand.class, CalibrateCommand.class, ExplainNeighbourhoodCommand.class})
 public final class Limelight {
 
     /** Exit code: the command did what was asked. */

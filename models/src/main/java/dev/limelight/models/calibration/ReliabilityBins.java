@@ -56,26 +56,37 @@ public final class ReliabilityBins {
         if (bins < 1) {
             throw new IllegalArgumentException("need at least one bin, got " + bins);
         }
-        double[][] p = LogScores.probabilities(probabilities, labels);
+        Outcomes outcomes = Outcomes.of(probabilities, labels);
+        return of(outcomes.confidence(), outcomes.right(), bins);
+    }
+
+    /**
+     * Bins predictions given by their confidence (the top probability) and whether they were right.
+     *
+     * @param confidence each prediction's confidence, in [0, 1]
+     * @param right      whether each prediction was right
+     * @param bins       the number of equal-width bins B, at least 1
+     * @return the bins
+     */
+    public static ReliabilityBins of(double[] confidence, boolean[] right, int bins) {
+        if (bins < 1) {
+            throw new IllegalArgumentException("need at least one bin, got " + bins);
+        }
+        if (confidence.length != right.length) {
+            throw new IllegalArgumentException(confidence.length + " confidences but " + right.length + " outcomes");
+        }
         int[] counts = new int[bins];
         double[] confidenceSums = new double[bins];
         int[] correct = new int[bins];
-        for (int i = 0; i < p.length; i++) {
-            int predicted = 0;
-            for (int k = 1; k < p[i].length; k++) {
-                if (p[i][k] > p[i][predicted]) {
-                    predicted = k;
-                }
-            }
-            double confidence = p[i][predicted];
-            int b = binOf(confidence, bins);
+        for (int i = 0; i < confidence.length; i++) {
+            int b = binOf(confidence[i], bins);
             counts[b]++;
-            confidenceSums[b] += confidence;
-            if (predicted == labels[i]) {
+            confidenceSums[b] += confidence[i];
+            if (right[i]) {
                 correct[b]++;
             }
         }
-        return new ReliabilityBins(counts, confidenceSums, correct, p.length);
+        return new ReliabilityBins(counts, confidenceSums, correct, confidence.length);
     }
 
     /** The bin of a confidence: the first b with confidence <= (b + 1) / B. */
