@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = "Fit temperature scaling to a model on a labelled folder: writes OUT/calibration.json (method, "
-                + "temperature, classCount, eceBefore and eceAfter with 95 % bootstrap intervals) and OUT/reliability.png "
+                + "temperature, classCount, eceBefore and eceAfter with 95 %% bootstrap intervals) and OUT/reliability.png "
                 + "(before and after). Exit 2 for bad input.")
 final class CalibrateCommand implements Callable<Integer> {
 
