@@ -58,7 +58,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "Adam's learning rate in the first epoch, halved after each (default: ${DEFAULT-VALUE}).")
     private double learningRate;
 
-    @Option(names = "--max-side", paramLabel = "PIXELS", defaultValue = "64",
+    @Option(names = "--max-side", paramLabel = "PIXELS", defaultValue = "" + TrainingImages.DEFAULT_MAX_SIDE,
             description = "Images are resized to the folder's most common size, scaled down so that the longer side "
                     + "is at most this (default: ${DEFAULT-VALUE}).")
     private int maxSide;

@@ -47,11 +47,6 @@ public record TrainingOptions(int epochs, int batchSize, double learningRate, do
         return new TrainingOptions(epochs, batchSize, learningRate, decay, other, validationShare);
     }
 
-    /** @return these options with another learning rate */
-    public TrainingOptions withLearningRate(double other) {
-        return new TrainingOptions(epochs, batchSize, other, decay, seed, validationShare);
-    }
-
     /** @return these options with another validation share */
     public TrainingOptions withValidationShare(double other) {
         return new TrainingOptions(epochs, batchSize, learningRate, decay, seed, other);

@@ -3,7 +3,6 @@ package dev.limelight.training.fix;
 import dev.limelight.audit.ImageRegion;
 import dev.limelight.training.fit.TrainingImages;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,16 +60,6 @@ public final class MarkedRegion {
         return out;
     }
 
-    /** @return the region in words */
-    public String describe() {
-        return region.describe();
-    }
-
-    /** @return the region the user gave */
-    public ImageRegion region() {
-        return region;
-    }
-
     /**
      * @param path an image's relative path
      * @return per pixel at the input size, row by row, whether it is marked (not a copy: do not write)
@@ -81,20 +70,5 @@ public final class MarkedRegion {
             throw new IllegalArgumentException("no region was mapped onto " + path);
         }
         return in;
-    }
-
-    /** @return the marked pixels of an image at the input size, a copy */
-    public boolean[] insideCopy(String path) {
-        return inside(path).clone();
-    }
-
-    /** @return whether every image shares one region (a rectangle or one mask file) */
-    public boolean same() {
-        return !(region instanceof ImageRegion.Masks);
-    }
-
-    /** @return the paths the region was mapped onto */
-    public List<String> paths() {
-        return List.copyOf(byPath.keySet());
     }
 }
