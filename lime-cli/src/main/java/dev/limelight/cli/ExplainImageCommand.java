@@ -1,6 +1,7 @@
 package dev.limelight.cli;
 
 import dev.limelight.core.FeatureWeight;
+import dev.limelight.core.ImageClassifier;
 import dev.limelight.core.sampling.SamplingDesign;
 import dev.limelight.image.HideMode;
 import dev.limelight.image.ImageExplainer;
@@ -12,6 +13,8 @@ import dev.limelight.image.RasterImage;
 import dev.limelight.image.SegmenterKind;
 import dev.limelight.image.render.ExplanationWriter;
 import dev.limelight.models.NetworkImageClassifier;
+import dev.limelight.models.calibration.CalibratedClassifier;
+import dev.limelight.models.calibration.CalibrationFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -78,6 +81,11 @@ final class ExplainImageCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "X", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(names = "--calibration", paramLabel = "FILE",
+            description = "A calibration.json from limelight calibrate: explain the temperature-scaled probabilities "
+                    + "(explanation.json's explainedOutput says so).")
+    private Path calibration;
+
     @Option(names = "--quiet", description = "No progress bar.")
     private boolean quiet;
 
@@ -85,7 +93,7 @@ final class ExplainImageCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ImageExplainerOptions options = explainerOptions();
         RasterImage photo = ImageFiles.read(image);
-        NetworkImageClassifier classifier = modelArguments.load();
+        ImageClassifier classifier = calibrated(modelArguments.load());
         PrintWriter err = spec.commandLine().getErr();
         ImageExplanation explanation = new ImageExplainer(options.toBuilder()
                 .progress(new ProgressBar(err, quiet)).build()).explain(photo, classifier);
@@ -94,6 +102,15 @@ final class ExplainImageCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("wrote " + out.resolve("explanation.json") + ", "
                 + out.resolve("explanation.png") + " and " + report);
         return Limelight.DONE;
+    }
+
+    /** The model, temperature-scaled when a calibration file is given (for its class count, else exit 2). */
+    private ImageClassifier calibrated(NetworkImageClassifier model) {
+        if (calibration == null) {
+            return model;
+        }
+        CalibrationFile file = CalibrationFile.read(calibration).requireClassCount(model.classCount(), model.name());
+        return new CalibratedClassifier(model, file.temperature(), "calibration file " + calibration);
     }
 
     ImageExplainerOptions explainerOptions() {

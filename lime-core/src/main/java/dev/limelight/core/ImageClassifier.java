@@ -53,4 +53,12 @@ public interface ImageClassifier {
     default Optional<ImageEmbedder> embedder() {
         return Optional.empty();
     }
+
+    /**
+     * @return which output an explanation of this classifier fits (default: its outputs as they are;
+     *         a calibrated classifier says its temperature)
+     */
+    default ExplainedOutput explainedOutput() {
+        return ExplainedOutput.of(outputKind());
+    }
 }

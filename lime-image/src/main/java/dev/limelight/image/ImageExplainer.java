@@ -111,7 +111,7 @@ public final class ImageExplainer {
                     .build();
             return new ImageExplanation(image, segmentation, explained, options.seed(), result.used(), options, timings,
                     result.sampling(), new ImageExplanation.ModelAnswer(classifier.outputKind(), names,
-                            result.original()));
+                            result.original(), classifier.explainedOutput()));
         }
     }
 

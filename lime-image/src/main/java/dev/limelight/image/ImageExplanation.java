@@ -1,6 +1,7 @@
 package dev.limelight.image;
 
 import dev.limelight.core.FeatureWeight;
+import dev.limelight.core.ExplainedOutput;
 import dev.limelight.core.OutputKind;
 import dev.limelight.core.StageTimings;
 import dev.limelight.core.sampling.SamplingReport;
@@ -31,8 +32,10 @@ public record ImageExplanation(RasterImage image, Segmentation segmentation, Lis
      * @param outputKind what its outputs are
      * @param classNames its name per output column
      * @param outputs    its outputs on the original
+     * @param explained  which output the surrogate fits
      */
-    public record ModelAnswer(OutputKind outputKind, List<String> classNames, double[] outputs) {
+    public record ModelAnswer(OutputKind outputKind, List<String> classNames, double[] outputs,
+                              ExplainedOutput explained) {
 
         /** Copies the names and outputs. */
         public ModelAnswer {

@@ -158,7 +158,7 @@ public final class SparkImageAudit {
                         input.height()).withChannels(input.channels());
                 ImageExplanation e = AuditRows.explanation(row, image, SegmenterKind.GRID.create(options.gridCells())
                         .segment(image), new ImageExplanation.ModelAnswer(driverModel.outputKind(),
-                        driverModel.classNames(), observations[index].probabilities()), options);
+                        driverModel.classNames(), observations[index].probabilities(), driverModel.explainedOutput()), options);
                 explanations.put(index, e);
                 explain += e.timings().totalMillis();
             }

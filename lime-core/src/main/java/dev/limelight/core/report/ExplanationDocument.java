@@ -3,6 +3,7 @@ package dev.limelight.core.report;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.limelight.core.ExplainedLabel;
+import dev.limelight.core.ExplainedOutput;
 import dev.limelight.core.ExplainerOptions;
 import dev.limelight.core.ExponentialKernel;
 import dev.limelight.core.FeatureWeight;
@@ -32,6 +33,8 @@ import java.util.function.IntFunction;
  * @param input            what was explained, a record of the modality's: for an image its size and
  *                         segments, for a text the text and its features; its first field is {@code kind}
  * @param outputKind       what the model's outputs are ("softmax", "sigmoid", "multi-label", "regression")
+ * @param explainedOutput  which output the surrogate fits: {@code space} ("probability", "calibrated", or
+ *                         the output kind), {@code temperature} and its {@code source} when calibrated
  * @param classNames       the model's name per output column
  * @param outputs          the model's outputs for the original input
  * @param labels           one entry per explained label (output column)
@@ -42,9 +45,10 @@ import java.util.function.IntFunction;
  * @param timings          milliseconds per stage
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"format", "input", "outputKind", "classNames", "outputs", "labels", "adaptiveSampling", "seed",
+@JsonPropertyOrder({"format", "input", "outputKind", "explainedOutput", "classNames", "outputs", "labels", "adaptiveSampling", "seed",
     "samples", "options", "timings"})
-public record ExplanationDocument(Format format, Object input, String outputKind, List<String> classNames,
+public record ExplanationDocument(Format format, Object input, String outputKind, ExplainedOutput explainedOutput,
+                                  List<String> classNames,
                                   double[] outputs, List<Label> labels, AdaptiveSampling adaptiveSampling, long seed,
                                   int samples, Map<String, Object> options, Map<String, Double> timings) {
 

@@ -49,7 +49,7 @@ public final class ExplanationJson {
         Map<String, Object> options = ExplanationDocument.options(List.of(Map.entry("segmenter", o.segmenter().toString()),
                 Map.entry("hide", o.hideMode().toString())), o);
         return new ExplanationDocument(ExplanationDocument.Format.CURRENT, input, model.outputKind().label(),
-                model.classNames(), model.outputs(), labels, ExplanationDocument.adaptiveSampling(e.sampling(), null),
+                model.explained(), model.classNames(), model.outputs(), labels, ExplanationDocument.adaptiveSampling(e.sampling(), null),
                 e.seed(), e.samples(), options, ExplanationDocument.timings(e.timings().asMap()));
     }
 

@@ -38,9 +38,9 @@ public final class HtmlReport {
         StringBuilder html = new StringBuilder();
         html.append(Page.open(title, "img{image-rendering:pixelated;width:299px}td{font-variant-numeric:tabular-nums}"));
         html.append(String.format(Locale.ROOT, "<p>%d perturbed samples, %d segments (%s), hidden segments show %s, "
-                        + "seed %d. Time: %s.</p>\n", e.samples(), e.segmentation().segmentCount(),
+                        + "seed %d; the surrogate fits %s. Time: %s.</p>\n", e.samples(), e.segmentation().segmentCount(),
                 escape(e.options().segmenter().toString()), escape(e.options().hideMode().toString()), e.seed(),
-                escape(e.timings().toString())));
+                escape(e.model().explained().describe()), escape(e.timings().toString())));
         e.samplingIfAdaptive().ifPresent(a -> html.append(TrustHtml.adaptiveSampling(a, "segment", "segments", String::valueOf)));
         html.append(figure(e.image().toBufferedImage(), "explained image (model input)"));
         for (LabelExplanation l : e.labels()) {

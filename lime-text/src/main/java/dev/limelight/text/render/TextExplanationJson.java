@@ -51,7 +51,8 @@ public final class TextExplanationJson {
         TextExplainerOptions o = e.options();
         Map<String, Object> options = ExplanationDocument.options(List.of(Map.entry("tokenizer", o.tokenizer().toString()),
                 Map.entry("perturbation", o.perturbation().toString())), o);
-        return new ExplanationDocument(ExplanationDocument.Format.CURRENT, input, e.outputKind().label(), e.classNames(),
+        return new ExplanationDocument(ExplanationDocument.Format.CURRENT, input, e.outputKind().label(),
+                dev.limelight.core.ExplainedOutput.of(e.outputKind()), e.classNames(),
                 e.probabilities(), labels, ExplanationDocument.adaptiveSampling(e.sampling(), words), e.seed(),
                 e.samples(), options, ExplanationDocument.timings(e.timings().asMap()));
     }

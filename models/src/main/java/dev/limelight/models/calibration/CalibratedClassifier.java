@@ -1,11 +1,14 @@
 package dev.limelight.models.calibration;
 
+import dev.limelight.core.ExplainedOutput;
 import dev.limelight.core.ImageClassifier;
+import dev.limelight.core.ImageEmbedder;
 import dev.limelight.core.ImageInput;
 import dev.limelight.core.Probabilities;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -20,17 +23,40 @@ public final class CalibratedClassifier implements ImageClassifier {
 
     private final ImageClassifier classifier;
     private final double temperature;
+    private final String source;
 
     /**
      * @param classifier  the classifier to calibrate
      * @param temperature T, finite and > 0
      */
     public CalibratedClassifier(ImageClassifier classifier, double temperature) {
+        this(classifier, temperature, null);
+    }
+
+    /**
+     * @param classifier  the classifier to calibrate
+     * @param temperature T, finite and > 0
+     * @param source      where T comes from (say "calibration file out/calibration/calibration.json"),
+     *                    for explanation.json and reports; may be null
+     */
+    public CalibratedClassifier(ImageClassifier classifier, double temperature, String source) {
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         if (!(temperature > 0) || !Double.isFinite(temperature)) {
             throw new IllegalArgumentException("temperature must be finite and > 0, got " + temperature);
         }
         this.temperature = temperature;
+        this.source = source;
+    }
+
+    /** @return calibrated probabilities at this temperature, from its source */
+    @Override
+    public ExplainedOutput explainedOutput() {
+        return ExplainedOutput.calibrated(temperature, source);
+    }
+
+    @Override
+    public Optional<ImageEmbedder> embedder() {
+        return classifier.embedder();
     }
 
     /** @return the wrapped classifier */
