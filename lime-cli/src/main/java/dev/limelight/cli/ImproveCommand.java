@@ -136,7 +136,8 @@ final class ImproveCommand implements Callable<Integer> {
         if (!(heldOut > 0)) {
             throw new BadInputException("--held-out must be in (0, 1), got " + heldOut);
         }
-        TrainingOptions training = TrainCommand.trainingOptions(epochs, batch, learningRate, 1, seed, heldOut);
+        TrainingOptions training = TrainCommand.trainingOptions(epochs, batch, learningRate, 1, seed, heldOut,
+                "--held-out");
         if (share != null && !(share > 0 && share <= 1)) {
             throw new BadInputException("--share must be in (0, 1], got " + share);
         }

@@ -73,7 +73,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         TrainingOptions options = trainingOptions(epochs, batch, learningRate, TrainingOptions.DEFAULTS.decay(), seed,
-                validation);
+                validation, "--validation");
         if (maxSide < dev.limelight.models.SmallCnn.MIN_SIDE) {
             throw new BadInputException("--max-side must be at least " + dev.limelight.models.SmallCnn.MIN_SIDE
                     + ", got " + maxSide);
@@ -108,7 +108,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Training options from command-line values, bad ones as exit 2 naming the option. */
     static TrainingOptions trainingOptions(int epochs, int batch, double learningRate, double decay, long seed,
-                                           double validation) {
+                                           double validation, String validationOption) {
         if (epochs < 1) {
             throw new BadInputException("--epochs must be at least 1, got " + epochs);
         }
@@ -119,7 +119,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new BadInputException("--learning-rate must be positive, got " + learningRate);
         }
         if (!(validation >= 0 && validation < 1)) {
-            throw new BadInputException("--validation must be in [0, 1), got " + validation);
+            throw new BadInputException(validationOption + " must be in [0, 1), got " + validation);
         }
         return new TrainingOptions(epochs, batch, learningRate, decay, seed, validation);
     }

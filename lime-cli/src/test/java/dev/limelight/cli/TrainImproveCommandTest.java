@@ -168,6 +168,8 @@ class TrainImproveCommandTest {
         assertBad(run("train", "--data", dir.resolve("missing").toString(), "--out", out), "not found");
         assertBad(run("improve", "--model", model.toString(), "--data", data.toString(), "--region", "1,1,4,4",
                 "--method", "rrr2", "--out", out), "unknown fix method");
+        assertBad(run("improve", "--model", model.toString(), "--data", data.toString(), "--region", "1,1,4,4",
+                "--held-out", "1", "--out", out), "--held-out must be");
         assertBad(run("improve", "--model", model.toString(), "--data", data.toString(), "--from-audit",
                 dir.toString(), "--out", out), "no audit.json");
         assertBad(run("improve", "--model", model.toString(), "--data", data.toString(), "--region", "1,1,4,4",

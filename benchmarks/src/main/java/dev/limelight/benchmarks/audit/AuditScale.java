@@ -142,7 +142,8 @@ public final class AuditScale {
                 Files.size(out.resolve("audit").resolve(AuditReport.ROWS_FILE)) / 1e6, peakResident());
     }
 
-    private static String peakResident() throws IOException {
+    /** @return the process's peak resident memory ({@code VmHWM}), or "unknown" off Linux */
+    static String peakResident() throws IOException {
         Path status = Path.of("/proc/self/status");
         if (!Files.isReadable(status)) {
             return "unknown";

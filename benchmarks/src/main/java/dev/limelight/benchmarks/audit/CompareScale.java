@@ -82,7 +82,7 @@ public final class CompareScale {
                 comparison.changed().broken().size(), comparison.changed().bothWrong().size(),
                 comparison.mcnemar().pValue(), comparison.cohorts().size(),
                 Files.size(out.resolve("compare").resolve("report.html")) / 1e6,
-                Files.size(out.resolve("compare").resolve("compare.json")) / 1e6, peakResident());
+                Files.size(out.resolve("compare").resolve("compare.json")) / 1e6, AuditScale.peakResident());
     }
 
     /** The bundled architecture, one epoch on the first 10,000 training images of the bundled split, seed 7. */
@@ -103,11 +103,5 @@ public final class CompareScale {
         return ImageModels.wrap(trained.network(), ModelOptions.builder().preprocessing(Preprocessing.UNIT)
                 .inputSize(FashionMnist.SIZE, FashionMnist.SIZE).classNames(FashionMnist.CLASS_NAMES).name("one epoch")
                 .build());
-    }
-
-    private static String peakResident() throws IOException {
-        Path status = Path.of("/proc/self/status");
-        return !Files.isReadable(status) ? "unknown" : Files.readAllLines(status).stream()
-                .filter(l -> l.startsWith("VmHWM:")).map(l -> l.substring(6).trim()).findFirst().orElse("unknown");
     }
 }

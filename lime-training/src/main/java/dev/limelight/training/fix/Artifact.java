@@ -60,6 +60,12 @@ public record Artifact(int carrierClass, String className, List<Source> sources)
             }
             count[e.label()]++;
         }
+        double[] total = new double[size];
+        for (double[] classSum : sum) {
+            for (int v = 0; v < size; v++) {
+                total[v] += classSum[v];
+            }
+        }
         int best = -1;
         double bestDistance = -1;
         for (int k = 0; k < classes; k++) {
@@ -68,11 +74,7 @@ public record Artifact(int carrierClass, String className, List<Source> sources)
             }
             double distance = 0;
             for (int v = 0; v < size; v++) {
-                double rest = 0;
-                for (int j = 0; j < classes; j++) {
-                    rest += j == k ? 0 : sum[j][v];
-                }
-                double d = sum[k][v] / count[k] - rest / (train.size() - count[k]);
+                double d = sum[k][v] / count[k] - (total[v] - sum[k][v]) / (train.size() - count[k]);
                 distance += d * d;
             }
             if (distance > bestDistance) {

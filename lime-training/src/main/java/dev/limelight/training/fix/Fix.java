@@ -85,7 +85,7 @@ public record Fix(FixMethod method, MarkedRegion region, Artifact artifact, doub
         boolean[] inside = region.inside(e.path());
         float[] source = switch (fill) {
             case MEAN -> mean(out, c);
-            case BLUR -> blur(out, w, h, c);
+            case BLUR -> blurInside(out, inside, w, h, c);
             case NOISE -> null;
             case SWAP -> train.examples().get(random.nextInt(train.size())).image().pixels();
         };
@@ -115,25 +115,25 @@ public record Fix(FixMethod method, MarkedRegion region, Artifact artifact, doub
         return mean;
     }
 
-    private static float[] blur(float[] pixels, int w, int h, int c) {
+    /** A box blur of the image, computed at the marked pixels only (the others stay 0). */
+    private static float[] blurInside(float[] pixels, boolean[] inside, int w, int h, int c) {
         float[] out = new float[pixels.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                for (int k = 0; k < c; k++) {
-                    double sum = 0;
-                    int n = 0;
-                    for (int dy = -BLUR_RADIUS; dy <= BLUR_RADIUS; dy++) {
-                        for (int dx = -BLUR_RADIUS; dx <= BLUR_RADIUS; dx++) {
-                            int yy = y + dy;
-                            int xx = x + dx;
-                            if (yy >= 0 && yy < h && xx >= 0 && xx < w) {
-                                sum += pixels[(yy * w + xx) * c + k];
-                                n++;
-                            }
-                        }
+        for (int p = 0; p < inside.length; p++) {
+            if (!inside[p]) {
+                continue;
+            }
+            int x = p % w;
+            int y = p / w;
+            for (int k = 0; k < c; k++) {
+                double sum = 0;
+                int n = 0;
+                for (int yy = Math.max(0, y - BLUR_RADIUS); yy <= Math.min(h - 1, y + BLUR_RADIUS); yy++) {
+                    for (int xx = Math.max(0, x - BLUR_RADIUS); xx <= Math.min(w - 1, x + BLUR_RADIUS); xx++) {
+                        sum += pixels[(yy * w + xx) * c + k];
+                        n++;
                     }
-                    out[(y * w + x) * c + k] = (float) (sum / n);
                 }
+                out[p * c + k] = (float) (sum / n);
             }
         }
         return out;
