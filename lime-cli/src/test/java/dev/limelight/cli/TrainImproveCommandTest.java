@@ -113,6 +113,11 @@ class TrainImproveCommandTest {
         assertTrue(json.get("after").get("shortcutAccuracy").asDouble() > 0.8, json.get("after").toString());
         assertTrue(json.get("after").get("regionShare").asDouble() < 0.1, json.get("after").toString());
         assertTrue(json.get("after").get("cleanAccuracy").asDouble() > 0.9, json.get("after").toString());
+        JsonNode before = json.get("before").get("clusters").get(0);
+        assertEquals("horizontal", before.get("cluster").get("class").asText(), "the marked images' cluster");
+        assertTrue(before.get("regionShare").asDouble() > 0.3, before.toString());
+        json.get("after").get("clusters").forEach(c -> assertTrue(c.get("regionShare").asDouble() < 0.1,
+                c.toString()));
         assertEquals(List.of("horizontal", "vertical"), ImageModels.load(out.resolve("model.zip")).classNames());
         assertTrue(Files.readString(out.resolve("report.html")).contains("compare/report.html"));
         assertTrue(Files.isRegularFile(out.resolve("compare").resolve("compare.json")));

@@ -1,5 +1,6 @@
 package dev.limelight.audit.slices;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -15,7 +16,7 @@ import java.util.List;
  * @param agreement   the share of members whose own strongest cell is the top cell
  * @param flagged     whether the cluster is a candidate shortcut (see {@link ExplanationClusters})
  */
-public record ExplanationCluster(String id, String className, List<String> members, double[] meanWeights, int topCell,
+public record ExplanationCluster(String id, @JsonProperty("class") String className, List<String> members, double[] meanWeights, int topCell,
                                  double topShare, double agreement, boolean flagged) {
 
     /** Copies the members and weights. */

@@ -48,24 +48,63 @@ public final class ExplanationClusters {
     }
 
     /**
+     * One explanation to cluster.
+     *
+     * @param path        the image's path (the cluster's members name these)
+     * @param className   the explained class
+     * @param cellWeights the explanation's weight of every cell of a grid shared by all the explanations
+     */
+    public record Explained(String path, String className, double[] cellWeights) {
+
+        /** Copies the weights. */
+        public Explained {
+            cellWeights = cellWeights.clone();
+        }
+
+        @Override
+        public double[] cellWeights() {
+            return cellWeights.clone();
+        }
+    }
+
+    /**
      * @param rows    the audit's rows; the explained ones are clustered
      * @param classes the model's class names, for the cluster ids
      * @param seed    the seed of k-means++
      * @return the clusters, by class in model order, then by size
      */
     public static List<ExplanationCluster> of(List<AuditRow> rows, List<String> classes, long seed) {
-        Map<String, List<AuditRow>> byClass = new LinkedHashMap<>();
+        return ofExplanations(rows.stream().filter(AuditRow::explained)
+                .map(r -> new Explained(r.path(), r.predicted(), r.cellWeights())).toList(), classes, seed);
+    }
+
+    /**
+     * @param explanations explanations on one grid, each of a class in {@code classes}
+     * @param classes      the model's class names, for the cluster ids
+     * @param seed         the seed of k-means++
+     * @return the clusters, by class in model order, then by size
+     * @throws IllegalArgumentException for an explanation of a class not in {@code classes}
+     */
+    public static List<ExplanationCluster> ofExplanations(List<Explained> explanations, List<String> classes,
+                                                          long seed) {
+        Map<String, List<Explained>> byClass = new LinkedHashMap<>();
         classes.forEach(c -> byClass.put(c, new ArrayList<>()));
-        rows.stream().filter(AuditRow::explained).forEach(r -> byClass.get(r.predicted()).add(r));
+        for (Explained e : explanations) {
+            List<Explained> members = byClass.get(e.className());
+            if (members == null) {
+                throw new IllegalArgumentException("an explanation of '" + e.className() + "', not one of " + classes);
+            }
+            members.add(e);
+        }
         List<ExplanationCluster> clusters = new ArrayList<>();
-        for (Map.Entry<String, List<AuditRow>> entry : byClass.entrySet()) {
-            List<AuditRow> members = entry.getValue();
+        for (Map.Entry<String, List<Explained>> entry : byClass.entrySet()) {
+            List<Explained> members = entry.getValue();
             if (members.isEmpty()) {
                 continue;
             }
             int[] assignment = assign(members, seed);
             int k = Arrays.stream(assignment).max().orElse(0) + 1;
-            List<List<AuditRow>> groups = new ArrayList<>();
+            List<List<Explained>> groups = new ArrayList<>();
             for (int c = 0; c < k; c++) {
                 groups.add(new ArrayList<>());
             }
@@ -82,12 +121,12 @@ public final class ExplanationClusters {
         return clusters;
     }
 
-    private static ExplanationCluster describe(String id, String className, List<AuditRow> members) {
+    private static ExplanationCluster describe(String id, String className, List<Explained> members) {
         int cells = members.get(0).cellWeights().length;
         double[] mean = new double[cells];
         int[] strongest = new int[cells];
-        for (AuditRow r : members) {
-            double[] w = r.cellWeights();
+        for (Explained r : members) {
+            double[] w = r.cellWeights;
             int best = 0;
             for (int c = 0; c < cells; c++) {
                 mean[c] += w[c] / members.size();
@@ -109,7 +148,7 @@ public final class ExplanationClusters {
         double agreement = (double) strongest[top] / members.size();
         boolean flagged = members.size() >= MIN_MEMBERS && share >= FLAG_SHARE && agreement >= FLAG_AGREEMENT
                 && onBorder(top, cells);
-        return new ExplanationCluster(id, className, members.stream().map(AuditRow::path).toList(), mean, top, share,
+        return new ExplanationCluster(id, className, members.stream().map(Explained::path).toList(), mean, top, share,
                 agreement, flagged);
     }
 
@@ -125,12 +164,12 @@ public final class ExplanationClusters {
     }
 
     /** Spectral clustering of the members' unit-length weight vectors; @return a cluster index per member */
-    private static int[] assign(List<AuditRow> members, long seed) {
+    private static int[] assign(List<Explained> members, long seed) {
         int m = members.size();
         if (m < MIN_MEMBERS + 1) {
             return new int[m];
         }
-        double[][] x = members.stream().map(r -> unit(r.cellWeights())).toArray(double[][]::new);
+        double[][] x = members.stream().map(r -> unit(r.cellWeights)).toArray(double[][]::new);
         double[][] distance = new double[m][m];
         List<Double> pairs = new ArrayList<>();
         for (int i = 0; i < m; i++) {

@@ -2,6 +2,7 @@ package dev.limelight.training.fix;
 
 import dev.limelight.audit.compare.Comparison;
 import dev.limelight.audit.compare.ComparisonReport;
+import dev.limelight.audit.slices.ExplanationCluster;
 import dev.limelight.core.report.AtomicFiles;
 import dev.limelight.core.report.Html;
 import dev.limelight.core.report.Page;
@@ -40,7 +41,7 @@ public final class ImprovementReport {
 
     static String html(ImprovementResult r) {
         StringBuilder h = new StringBuilder(Page.open("Improvement: " + r.options().method().id(),
-                "td.better{color:#2a9d3f;font-weight:bold}td.worse{color:#d43c3c;font-weight:bold}"));
+                "td.better{color:#2a9d3f;font-weight:bold}td.worse,tr.worse td{color:#d43c3c;font-weight:bold}"));
         h.append(String.format(Locale.ROOT, "<p>%s, fine-tuned with <b>%s</b> on %s; the artifact's carrier class: "
                         + "<b>%s</b>. %d training images (share %.2f), %d epochs, learning rate "
                         + "%s, seed %d; verified on %d held-out images.</p>\n",
@@ -57,6 +58,12 @@ public final class ImprovementReport {
         h.append("</table>\n<p class=\"muted\">A model that reads the artifact calls images of other classes the "
                 + "carrier class when the artifact is pasted in; its explanations then put their weight on the "
                 + "region.</p>\n");
+        h.append("<h2>Explanation clusters</h2>\n<p>The explained images with the artifact added, grouped per "
+                + "predicted class by the evidence their explanations rest on. A <b>flagged</b> cluster holds most of "
+                + "its weight in one border cell in nearly all its members: what a model reading the artifact "
+                + "shows.</p>\n");
+        clusters(h, "before", r.before());
+        clusters(h, "after", r.after());
         h.append("<h2>Fine-tuning</h2>\n<table><tr><th>epoch</th><th>images</th><th>mean loss</th>"
                 + "<th>held-out accuracy</th><th>seconds</th></tr>\n");
         for (ImageTrainer.EpochRecord e : r.history()) {
@@ -68,6 +75,23 @@ public final class ImprovementReport {
                 .append("/report.html\">The model diff on the held-out images</a>: per-class differences with "
                         + "intervals, McNemar's test, the images fixed and broken, how their explanations moved.</p>\n");
         return h.append(Page.close()).toString();
+    }
+
+    private static void clusters(StringBuilder h, String when, Verification v) {
+        h.append(String.format(Locale.ROOT, "<h3>%s: %d clusters, %d flagged</h3>\n", when, v.clusters().size(),
+                v.flaggedClusters().size()));
+        h.append("<table><tr><th>cluster</th><th>predicted class</th><th>images</th><th>weight on the region</th>"
+                + "<th>top cell</th><th>share of the weight in it</th><th>members whose strongest cell it is</th>"
+                + "<th>flagged</th></tr>\n");
+        for (Verification.Cluster found : v.clusters()) {
+            ExplanationCluster c = found.cluster();
+            h.append(String.format(Locale.ROOT, "<tr%s><td>%s</td><td>%s</td><td class=\"num\">%d</td>"
+                            + "<td class=\"num\">%.3f</td><td class=\"num\">%d</td><td class=\"num\">%.2f</td>"
+                            + "<td class=\"num\">%.2f</td><td>%s</td></tr>\n", c.flagged() ? " class=\"worse\"" : "",
+                    Html.escape(c.id()), Html.escape(c.className()), c.members().size(), found.regionShare(),
+                    c.topCell(), c.topShare(), c.agreement(), c.flagged() ? "yes" : "no"));
+        }
+        h.append("</table>\n");
     }
 
     private static void row(StringBuilder h, String name, double before, double after, boolean higherIsBetter) {

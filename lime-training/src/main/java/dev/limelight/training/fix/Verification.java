@@ -1,5 +1,8 @@
 package dev.limelight.training.fix;
 
+import dev.limelight.audit.AuditResult;
+import dev.limelight.audit.slices.ExplanationCluster;
+import dev.limelight.audit.slices.ExplanationClusters;
 import dev.limelight.core.ImageClassifier;
 import dev.limelight.core.ProgressListener;
 import dev.limelight.image.HideMode;
@@ -11,7 +14,9 @@ import dev.limelight.image.RasterImage;
 import dev.limelight.image.segmentation.GridSegmenter;
 import dev.limelight.training.fit.TrainingImages;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -24,7 +29,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *       artifact calls them the carrier class;</li>
  *   <li>{@code regionShare}: over the first {@code explained} of those images (in a seeded order),
  *       the mean share of the explanation's positive weight (LIME for the predicted class, a grid of
- *       cells, hidden cells black) that lies in the marked region.</li>
+ *       cells, hidden cells black) that lies in the marked region;</li>
+ *   <li>{@code clusters}: those explanations grouped by the evidence they rest on
+ *       ({@link ExplanationClusters}, per predicted class): before a fix the images the artifact
+ *       turns into the carrier class form a flagged cluster whose top cell is the artifact's.</li>
  * </ul>
  *
  * @param cleanAccuracy    accuracy on the held-out images
@@ -33,9 +41,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param images           held-out images
  * @param shortcutImages   of them not of the carrier class
  * @param shares           the share of each explained image, in order
+ * @param clusters         the explanation clusters of the explained images
  */
 public record Verification(double cleanAccuracy, double shortcutAccuracy, double regionShare, int images,
-                           int shortcutImages, List<Double> shares) {
+                           int shortcutImages, List<Double> shares, List<Cluster> clusters) {
+
+    /**
+     * An explanation cluster and where its weight lies.
+     *
+     * @param cluster     the cluster
+     * @param regionShare its members' mean share of the positive weight in the marked region
+     */
+    public record Cluster(ExplanationCluster cluster, double regionShare) {
+    }
 
     /** Images per model call when measuring accuracy. */
     private static final int BATCH = 128;
@@ -43,6 +61,12 @@ public record Verification(double cleanAccuracy, double shortcutAccuracy, double
     /** Copies the list. */
     public Verification {
         shares = List.copyOf(shares);
+        clusters = List.copyOf(clusters);
+    }
+
+    /** @return the clusters flagged as candidate shortcuts */
+    public List<Cluster> flaggedClusters() {
+        return clusters.stream().filter(c -> c.cluster().flagged()).toList();
     }
 
     /**
@@ -96,15 +120,26 @@ public record Verification(double cleanAccuracy, double shortcutAccuracy, double
                 .segmenter(new GridSegmenter(settings.cells())).hideMode(HideMode.constant(0, 0, 0))
                 .seed(settings.seed()).topLabels(1).build());
         List<Double> shares = new ArrayList<>(explained);
+        List<ExplanationClusters.Explained> explanations = new ArrayList<>(explained);
         for (int k = 0; k < explained; k++) {
             int i = order[k];
             ImageExplanation e = explainer.explain(withArtifact.get(i), model);
             RasterImage image = withArtifact.get(i);
-            shares.add(e.positiveShareIn(region.inside(others.get(i).path()), image.width(), image.height()));
+            String path = others.get(i).path();
+            shares.add(e.positiveShareIn(region.inside(path), image.width(), image.height()));
+            explanations.add(new ExplanationClusters.Explained(path, model.classNames().get(e.top().label()),
+                    AuditResult.cellWeights(e, e.top())));
             progress.progress(stage, k + 1, explained);
         }
         double share = shares.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-        return new Verification(clean, shortcut, share, test.size(), others.size(), shares);
+        Map<String, Double> shareOf = new HashMap<>();
+        for (int k = 0; k < explained; k++) {
+            shareOf.put(explanations.get(k).path(), shares.get(k));
+        }
+        List<Cluster> clusters = ExplanationClusters.ofExplanations(explanations, model.classNames(), settings.seed())
+                .stream().map(c -> new Cluster(c, c.members().stream().mapToDouble(shareOf::get).average().orElse(0)))
+                .toList();
+        return new Verification(clean, shortcut, share, test.size(), others.size(), shares, clusters);
     }
 
     /** @return the share of images the model classifies as labelled (NaN for none) */

@@ -44,6 +44,13 @@ class ImprovementTest {
         assertTrue(r.after().shortcutAccuracy() > 0.8, "after: " + r.after());
         assertTrue(r.after().regionShare() < 0.1, "after: " + r.after());
         assertTrue(r.after().cleanAccuracy() > 0.9, "the bars are learnt instead: " + r.after());
+        Verification.Cluster carrier = r.before().clusters().get(0);
+        assertEquals("horizontal", carrier.cluster().className(),
+                "before, the marked images of the other class are explained as the marked class");
+        assertEquals(r.before().shares().size(), carrier.cluster().members().size(), "and form one cluster");
+        assertTrue(carrier.regionShare() > 0.3, "that rests on the marker: " + carrier);
+        assertTrue(r.after().clusters().stream().allMatch(c -> c.regionShare() < 0.1),
+                "after, no cluster rests on the marker: " + r.after().clusters());
     }
 
     /**

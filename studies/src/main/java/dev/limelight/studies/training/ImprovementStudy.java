@@ -59,8 +59,8 @@ public final class ImprovementStudy {
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int fineTune = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int seeds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-        List<FixMethod> methods = args.length > 4 ? Arrays.stream(args[4].split(",")).map(FixMethod::byId).toList()
-                : List.of(FixMethod.values());
+        List<Variant> variants = args.length > 4 ? Arrays.stream(args[4].split(",")).map(Variant::parse).toList()
+                : Arrays.stream(FixMethod.values()).map(m -> new Variant(m, Double.NaN)).toList();
         FashionMnist data = FashionMnist.read(java.nio.file.Path.of(System.getProperty("limelight.data.dir"),
                 "fashion-mnist"));
         FashionMnist.Split split = data.split(42, 5000, 10_000);
@@ -86,16 +86,16 @@ public final class ImprovementStudy {
             Verification.Settings settings = new Verification.Settings(20, 300, 64, seed);
             record("shortcut", results, measure(shortcut.network(), testImages, testRegion, artifact, settings), seed);
             record("control", results, measure(control.network(), testImages, testRegion, artifact, settings), seed);
-            for (FixMethod method : methods) {
-                ImprovementOptions fix = ImprovementOptions.DEFAULTS.withMethod(method)
+            for (Variant variant : variants) {
+                ImprovementOptions fix = ImprovementOptions.DEFAULTS.withMethod(variant.method()).withShare(variant.share())
                         .withTraining(new TrainingOptions(fineTune, 64, 1e-3, 1, seed, 0.05))
                         .withCarrierClass(FashionMnistShortcut.CUE_CLASS).withVerification(settings);
                 long t0 = System.nanoTime();
                 ImprovementResult r = Improvement.run(classifier(shortcut.network()), shortcut.network(), patched,
                         region, fix, ProgressListener.NONE);
-                System.out.printf(Locale.ROOT, "  seed %d %s: fine-tuned and verified in %.0f s%n", seed, method.id(),
+                System.out.printf(Locale.ROOT, "  seed %d %s: fine-tuned and verified in %.0f s%n", seed, variant,
                         (System.nanoTime() - t0) / 1e9);
-                record(method.id(), results, measure(r.network(), testImages, testRegion, artifact, settings), seed);
+                record(variant.toString(), results, measure(r.network(), testImages, testRegion, artifact, settings), seed);
             }
         }
         System.out.printf(Locale.ROOT, "%n| model | clean test accuracy | accuracy with the patch added | weight on the patch |%n"
@@ -104,6 +104,20 @@ public final class ImprovementStudy {
                 meanSe(list.stream().mapToDouble(Verification::cleanAccuracy).toArray()),
                 meanSe(list.stream().mapToDouble(Verification::shortcutAccuracy).toArray()),
                 meanSe(list.stream().mapToDouble(Verification::regionShare).toArray())));
+    }
+
+    /** A fix to run: its method and share of altered images (NaN: the method's default), written {@code method[:share]}. */
+    private record Variant(FixMethod method, double share) {
+        static Variant parse(String text) {
+            int colon = text.indexOf(':');
+            return colon < 0 ? new Variant(FixMethod.byId(text), Double.NaN)
+                    : new Variant(FixMethod.byId(text.substring(0, colon)), Double.parseDouble(text.substring(colon + 1)));
+        }
+
+        @Override
+        public String toString() {
+            return Double.isNaN(share) ? method.id() : method.id() + " (share " + share + ")";
+        }
     }
 
     private static void record(String name, Map<String, List<Verification>> results, Verification v, long seed) {
