@@ -13,12 +13,13 @@ import dev.limelight.image.RasterImage;
 import dev.limelight.image.SegmenterKind;
 import dev.limelight.image.render.ExplanationWriter;
 import dev.limelight.models.NetworkImageClassifier;
-import dev.limelight.models.calibration.CalibratedClassifier;
-import dev.limelight.models.calibration.CalibrationFile;
+import dev.limelight.models.calibration.ExplainSpace;
+import dev.limelight.models.calibration.Temperature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,6 +87,12 @@ final class ExplainImageCommand implements Callable<Integer> {
                     + "(explanation.json's explainedOutput says so).")
     private Path calibration;
 
+    @Option(names = "--explain-space", paramLabel = "SPACE",
+            description = "The output the surrogate fits: probability, calibrated (the --calibration file's temperature, "
+                    + "else the model card's) or logit (the network's scores before its final softmax). Default: "
+                    + "calibrated with --calibration, else probability.")
+    private String explainSpace;
+
     @Option(names = "--quiet", description = "No progress bar.")
     private boolean quiet;
 
@@ -104,13 +111,16 @@ final class ExplainImageCommand implements Callable<Integer> {
         return Limelight.DONE;
     }
 
-    /** The model, temperature-scaled when a calibration file is given (for its class count, else exit 2). */
+    /** The model in the explained space (a calibration file for another class count, or a space it lacks: exit 2). */
     private ImageClassifier calibrated(NetworkImageClassifier model) {
-        if (calibration == null) {
-            return model;
+        try {
+            Optional<Temperature> temperature = Optional.ofNullable(calibration).map(f -> Temperature.fromFile(f, model));
+            ExplainSpace space = explainSpace == null ? ExplainSpace.byDefault(temperature)
+                    : ExplainSpace.parse(explainSpace);
+            return space.apply(model, temperature);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
         }
-        CalibrationFile file = CalibrationFile.read(calibration).requireClassCount(model.classCount(), model.name());
-        return new CalibratedClassifier(model, file.temperature(), "calibration file " + calibration);
     }
 
     ImageExplainerOptions explainerOptions() {

@@ -5,9 +5,9 @@ package dev.limelight.core;
  * it ({@code explainedOutput}).
  *
  * @param space       {@code probability} (the model's class probabilities), {@code calibrated}
- *                    (temperature-scaled probabilities), or, for models that are not softmax
- *                    classifiers, their output kind ({@code sigmoid}, {@code multi-label},
- *                    {@code regression})
+ *                    (temperature-scaled probabilities), {@code logit} (the network's scores before
+ *                    its final softmax), or, for models that are not softmax classifiers, their
+ *                    output kind ({@code sigmoid}, {@code multi-label}, {@code regression})
  * @param temperature the temperature of {@code calibrated}, else NaN
  * @param source      where the temperature came from (a calibration file, the model card), else null
  */
@@ -44,6 +44,8 @@ public record ExplainedOutput(String space, double temperature, String source) {
     public String describe() {
         return space.equals("calibrated") ? String.format(java.util.Locale.ROOT,
                 "calibrated probabilities (temperature %.4f%s)", temperature, source == null ? "" : ", " + source)
-                : space.equals("probability") ? "the model's probabilities" : "the model's " + space + " outputs";
+                : space.equals("probability") ? "the model's probabilities"
+                : space.equals("logit") ? "the model's logits (its final softmax removed)"
+                : "the model's " + space + " outputs";
     }
 }

@@ -26,16 +26,23 @@ public enum OutputKind {
     MULTI_LABEL,
 
     /** A regression head: one finite value per input (the reference's {@code mode='regression'}). */
-    REGRESSION;
+    REGRESSION,
 
-    /** @return whether a row names one predicted class (softmax and single-sigmoid outputs) */
+    /**
+     * A softmax classifier's scores before its softmax: finite, of any sign, the predicted class the
+     * largest. Not a kind a model declares: the logit explain space makes it (a network's final
+     * softmax removed), so {@link #parse} does not accept it.
+     */
+    LOGIT;
+
+    /** @return whether a row names one predicted class, its largest value (softmax, single-sigmoid and logit outputs) */
     public boolean isClassification() {
-        return this == SOFTMAX || this == SIGMOID;
+        return this == SOFTMAX || this == SIGMOID || this == LOGIT;
     }
 
     /** @return what an output value is called in summaries: "p" for a probability, "value" for a regression */
     public String valueName() {
-        return this == REGRESSION ? "value" : "p";
+        return this == REGRESSION ? "value" : this == LOGIT ? "logit" : "p";
     }
 
     /** @return the lower-case name with a hyphen, as the command line spells it: "multi-label" */
@@ -50,7 +57,7 @@ public enum OutputKind {
      */
     public static OutputKind parse(String name) {
         for (OutputKind kind : values()) {
-            if (kind.label().equals(name.trim().toLowerCase(Locale.ROOT).replace('_', '-'))) {
+            if (kind != LOGIT && kind.label().equals(name.trim().toLowerCase(Locale.ROOT).replace('_', '-'))) {
                 return kind;
             }
         }
@@ -69,7 +76,7 @@ public enum OutputKind {
      * @throws InvalidModelOutputException naming the first offending row and value
      */
     public double[][] validRows(INDArray output, long rows, int columns, String source) {
-        if (isClassification()) {
+        if (this == SOFTMAX || this == SIGMOID) {
             return Probabilities.validRows(output, rows, columns, source);
         }
         double[][] values = Probabilities.shapedRows(output, rows, columns, source);

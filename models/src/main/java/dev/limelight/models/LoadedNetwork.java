@@ -248,17 +248,7 @@ public final class LoadedNetwork {
      * @return the declared kind, or empty when the activation says none of these (logits, say)
      */
     public Optional<OutputKind> declaredOutputKind(long outputs) {
-        Layer last;
-        if (network instanceof ComputationGraph g) {
-            var conf = g.getConfiguration();
-            GraphVertex vertex = conf.getVertices().get(conf.getNetworkOutputs().get(0));
-            last = vertex instanceof LayerVertex lv ? lv.getLayerConf().getLayer() : null;
-        } else {
-            var confs = ((MultiLayerNetwork) network).getLayerWiseConfigurations().getConfs();
-            last = confs.get(confs.size() - 1).getLayer();
-        }
-        IActivation activation = last instanceof BaseLayer base ? base.getActivationFn()
-                : last instanceof ActivationLayer act ? act.getActivationFn() : null;
+        IActivation activation = outputActivation(outputLayer(network));
         if (activation instanceof ActivationSoftmax) {
             return Optional.of(OutputKind.SOFTMAX);
         }
@@ -269,6 +259,45 @@ public final class LoadedNetwork {
             return Optional.of(OutputKind.REGRESSION);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The same network without its final softmax, for explanations of its logits: a copy (weights
+     * duplicated) whose output layer's activation is the identity.
+     *
+     * @return the copy
+     * @throws IllegalArgumentException when the output layer's activation is not a softmax
+     */
+    public LoadedNetwork withoutOutputSoftmax() {
+        IActivation activation = outputActivation(outputLayer(network));
+        if (!(activation instanceof ActivationSoftmax)) {
+            throw new IllegalArgumentException(name + "'s output activation is " + (activation == null ? "none"
+                    : activation) + ", not a softmax: its logits are its outputs (load it with the logits option)");
+        }
+        Model copy = network instanceof ComputationGraph g ? g.clone() : ((MultiLayerNetwork) network).clone();
+        Layer last = outputLayer(copy);
+        if (last instanceof BaseLayer base) {
+            base.setActivationFn(new ActivationIdentity());
+        } else {
+            ((ActivationLayer) last).setActivationFn(new ActivationIdentity());
+        }
+        return withNetwork(copy, layout);
+    }
+
+    /** The configuration the network's output layer computes with (null for an output vertex that is not a layer). */
+    private static Layer outputLayer(Model network) {
+        if (network instanceof ComputationGraph g) {
+            String output = g.getConfiguration().getNetworkOutputs().get(0);
+            org.deeplearning4j.nn.api.Layer layer = g.getLayer(output);
+            return layer == null ? null : layer.conf().getLayer();
+        }
+        MultiLayerNetwork mln = (MultiLayerNetwork) network;
+        return mln.getLayer(mln.getnLayers() - 1).conf().getLayer();
+    }
+
+    private static IActivation outputActivation(Layer last) {
+        return last instanceof BaseLayer base ? base.getActivationFn()
+                : last instanceof ActivationLayer act ? act.getActivationFn() : null;
     }
 
     private InputType propagate(MultiLayerNetwork mln, InputType type) {

@@ -95,6 +95,30 @@ public final class NetworkImageClassifier implements ImageClassifier {
         return forwardNanos;
     }
 
+    /**
+     * The same model scoring its logits: the network's scores before its final softmax (not
+     * log-probabilities, which differ from them by a constant per image). A network that outputs
+     * logits already (the logits option) is used as it is; otherwise a copy without its output
+     * softmax is made (the weights are duplicated).
+     *
+     * @return a classifier of {@link OutputKind#LOGIT} outputs
+     * @throws IllegalArgumentException when this is not a softmax classifier, or the network's output
+     *                                  layer is not a softmax
+     */
+    public NetworkImageClassifier inLogitSpace() {
+        if (outputKind != OutputKind.SOFTMAX) {
+            throw new IllegalArgumentException("logits are a softmax classifier's; " + name + " has a "
+                    + outputKind.label() + " output");
+        }
+        LoadedNetwork raw = network;
+        if (!logits) {
+            raw = network.withoutOutputSoftmax();
+            OneDnnConvolutions.install(raw.network());
+        }
+        return new NetworkImageClassifier(raw, name, input, classCount, preprocessing, false, OutputKind.LOGIT,
+                classNames);
+    }
+
     /** @return the underlying network and what its file said */
     public LoadedNetwork network() {
         return network;
