@@ -3,6 +3,7 @@ package dev.limelight.audit;
 import dev.limelight.audit.slices.SliceOptions;
 import dev.limelight.core.ProgressListener;
 import dev.limelight.image.HideMode;
+import dev.limelight.models.calibration.CrossFittedTemperature;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -27,6 +28,8 @@ import java.util.Objects;
  *   <tr><td>slice search</td><td>{@link SliceOptions#DEFAULTS}</td></tr>
  *   <tr><td>embeddings (the model's activations before its output, for the {@code outlier} tag and
  *       the neighbours of a potential mislabel)</td><td>on, where the model gives them</td></tr>
+ *   <tr><td>calibrate (cross-fit a temperature on the audited images,
+ *       {@link CrossFittedTemperature})</td><td>off</td></tr>
  * </table>
  *
  * <p>Options are serializable so that a distributed audit can send them to its executors; the
@@ -49,6 +52,7 @@ public final class AuditOptions implements Serializable {
     private final TagRules tagRules;
     private final SliceOptions slices;
     private final boolean embeddings;
+    private final boolean calibrate;
     private final transient ProgressListener progress;
 
     private AuditOptions(Builder b) {
@@ -65,6 +69,7 @@ public final class AuditOptions implements Serializable {
         this.tagRules = b.tagRules;
         this.slices = b.slices;
         this.embeddings = b.embeddings;
+        this.calibrate = b.calibrate;
         this.progress = b.progress;
     }
 
@@ -133,6 +138,11 @@ public final class AuditOptions implements Serializable {
         return embeddings;
     }
 
+    /** @return whether the audit cross-fits a temperature on its own images ({@link CrossFittedTemperature}) */
+    public boolean calibrate() {
+        return calibrate;
+    }
+
     /** @return R, the seeds each explanation is made with for its stability figure (1: not measured) */
     public int stabilityRuns() {
         return stabilityRuns;
@@ -158,6 +168,7 @@ public final class AuditOptions implements Serializable {
         private TagRules tagRules = TagRules.DEFAULTS;
         private SliceOptions slices = SliceOptions.DEFAULTS;
         private boolean embeddings = true;
+        private boolean calibrate;
         private ProgressListener progress = ProgressListener.NONE;
 
         private Builder() {
@@ -245,6 +256,12 @@ public final class AuditOptions implements Serializable {
         }
 
         /** @param progress told as images are classified and explained */
+        /** Whether to cross-fit a temperature on the audited images (default off). */
+        public Builder calibrate(boolean on) {
+            this.calibrate = on;
+            return this;
+        }
+
         public Builder progress(ProgressListener progress) {
             this.progress = Objects.requireNonNull(progress, "progress");
             return this;

@@ -11,6 +11,7 @@ import dev.limelight.audit.slices.ExplanationCluster;
 import dev.limelight.audit.slices.PropertySignal;
 import dev.limelight.audit.slices.Slice;
 import dev.limelight.audit.slices.SliceOptions;
+import dev.limelight.core.ExplainedOutput;
 import dev.limelight.core.FeatureWeight;
 import dev.limelight.core.report.AtomicFiles;
 import dev.limelight.core.report.Page;
@@ -18,6 +19,7 @@ import dev.limelight.image.ImageExplanation;
 import dev.limelight.image.render.ExplanationImages;
 import dev.limelight.image.render.HtmlParts;
 import dev.limelight.image.render.PngEncoder;
+import dev.limelight.models.calibration.CrossFittedTemperature;
 import dev.limelight.models.calibration.ReliabilityDiagram;
 import java.awt.image.BufferedImage;
 import java.io.BufferedWriter;
@@ -121,6 +123,14 @@ public final class AuditReport {
         root.put("images", r.folder().images().size());
         root.put("accuracy", r.metrics().accuracy());
         root.put("expectedCalibrationError", r.calibration().expectedCalibrationError());
+        ExplainedOutput output = r.calibrationUsed();
+        ObjectNode calibration = root.putObject("calibration").put("space", output.space());
+        if (output.space().equals("calibrated")) {
+            calibration.put("temperature", output.temperature()).put("source", output.source());
+        }
+        if (r.crossFit() != null) {
+            root.set("crossFittedCalibration", JSON.valueToTree(r.crossFit()));
+        }
         ArrayNode perClass = root.putArray("classes");
         for (ClassificationMetrics.ClassScores s : r.metrics().classes()) {
             perClass.addObject().put("class", s.classIndex()).put("name", classes.get(s.classIndex()))
@@ -199,6 +209,18 @@ public final class AuditReport {
         h.append(String.format(Locale.ROOT, "<p>%d images in %s; accuracy <b>%.4f</b>; expected calibration error "
                         + "(15 bins) <b>%.4f</b>.</p>\n", r.folder().images().size(), escape(r.folder().root().toString()),
                 r.metrics().accuracy(), r.calibration().expectedCalibrationError()));
+        h.append("<p>Probabilities measured and explained: ").append(escape(r.calibrationUsed().describe()))
+                .append(".</p>\n");
+        if (r.crossFit() != null) {
+            CrossFittedTemperature c = r.crossFit();
+            h.append(String.format(Locale.ROOT, "<p>Temperature scaling cross-fitted over %d folds of the %d labelled "
+                            + "images: T = %.3f on all of them (%.3f to %.3f without each fold); expected calibration "
+                            + "error %.4f (%.4f-%.4f) before, %.4f (%.4f-%.4f) out of fold.</p>\n", c.folds(), c.images(),
+                    c.temperature(), java.util.Arrays.stream(c.foldTemperatures()).min().orElse(Double.NaN),
+                    java.util.Arrays.stream(c.foldTemperatures()).max().orElse(Double.NaN), c.eceBefore(),
+                    c.eceBeforeInterval()[0], c.eceBeforeInterval()[1], c.eceAfter(), c.eceAfterInterval()[0],
+                    c.eceAfterInterval()[1]));
+        }
         if (!r.folder().skipped().isEmpty()) {
             h.append("<h2>Skipped files</h2><p>These files could not be decoded and were not audited.</p><ul>\n");
             for (SkippedImage s : r.folder().skipped()) {

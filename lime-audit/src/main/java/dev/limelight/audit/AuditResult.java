@@ -1,8 +1,10 @@
 package dev.limelight.audit;
 
+import dev.limelight.core.ExplainedOutput;
 import dev.limelight.core.SubmodularPick;
 import dev.limelight.image.ImageExplanation;
 import dev.limelight.image.LabelExplanation;
+import dev.limelight.models.calibration.CrossFittedTemperature;
 import dev.limelight.models.calibration.ReliabilityBins;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,12 +29,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param cellImportance SP-LIME's global importance of every grid cell
  * @param rows          one row per image, in folder order
  * @param previews      each row's preview PNG ({@link Preview}), for the report
+ * @param crossFit      the temperature cross-fitted on the labelled images, when the options ask for it
+ *                      ({@link AuditOptions#calibrate()}), else null
  */
 public record AuditResult(LabelledFolder folder, String modelName, int[] predicted, double[] confidence,
                           ClassificationMetrics metrics, ReliabilityBins calibration, List<Integer> mistakes,
                           Map<Integer, ImageExplanation> explanations, SubmodularPick.Result<Integer> pick,
                           List<Integer> explainedOrder, Map<Integer, Double> cellImportance, List<AuditRow> rows,
-                          List<byte[]> previews) {
+                          List<byte[]> previews, CrossFittedTemperature crossFit) {
 
     /** Copies the lists; checks there is one preview per row. */
     public AuditResult {
@@ -94,8 +98,19 @@ public record AuditResult(LabelledFolder folder, String modelName, int[] predict
                 .map(e -> e.top().surrogate().weightsByFeature()).toList();
         SubmodularPick.Result<Integer> pick = SubmodularPick.pick(weights, Math.min(options.budget(), weights.size()));
         List<AuditRow> rows = rows(folder, observations, ordered, options.tagRules());
+        CrossFittedTemperature crossFit = options.calibrate() ? crossFit(probabilities, truth, options.seed()) : null;
         return new AuditResult(folder, modelName, predicted, confidence, metrics, calibration, mistakes, ordered, pick,
-                explainedOrder, pick.importance(), rows, observations.stream().map(ImageObservation::preview).toList());
+                explainedOrder, pick.importance(), rows, observations.stream().map(ImageObservation::preview).toList(),
+                crossFit);
+    }
+
+    /** Cross-fits a temperature on the labelled images (an unlabelled image has nothing to be calibrated against). */
+    private static CrossFittedTemperature crossFit(double[][] probabilities, int[] truth, long seed) {
+        int[] labelled = java.util.stream.IntStream.range(0, truth.length)
+                .filter(i -> truth[i] != LabelledImage.UNLABELLED).toArray();
+        double[][] p = java.util.Arrays.stream(labelled).mapToObj(i -> probabilities[i]).toArray(double[][]::new);
+        int[] labels = java.util.Arrays.stream(labelled).map(i -> truth[i]).toArray();
+        return CrossFittedTemperature.fit(Nd4j.createFromArray(p), labels, CrossFittedTemperature.DEFAULT_FOLDS, seed);
     }
 
     /**
@@ -160,7 +175,15 @@ public record AuditResult(LabelledFolder folder, String modelName, int[] predict
             return r.withTags(tags);
         }).toList();
         return new AuditResult(folder, modelName, predicted, confidence, metrics, calibration, mistakes, explanations,
-                pick, explainedOrder, cellImportance, tagged, previews);
+                pick, explainedOrder, cellImportance, tagged, previews, crossFit);
+    }
+
+    /**
+     * @return the probabilities the audit measured and explained: the model's as they are, or
+     *         calibrated at a temperature (its explanations say which)
+     */
+    public ExplainedOutput calibrationUsed() {
+        return explanations.values().iterator().next().model().explained();
     }
 
     /** @return every grid cell's weight in an explanation of one label (0 for a cell it did not select) */

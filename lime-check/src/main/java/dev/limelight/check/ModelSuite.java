@@ -151,7 +151,7 @@ public record ModelSuite(long seed, List<Check> tests) {
         }
         LabelledFolder screened = context.folder();
         return new SuiteResult(results, screened.skipped().stream().map(s -> new SuiteResult.Skipped(
-                screened.relativePath(s.path()), s.reason())).toList());
+                screened.relativePath(s.path()), s.reason())).toList(), classifier.explainedOutput());
     }
 
     /** As {@link #run(ImageClassifier, LabelledFolder, Map, int, ProgressListener)}, without progress. */

@@ -4,6 +4,7 @@ import static dev.limelight.core.report.Html.escape;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.limelight.core.ExplainedOutput;
 import dev.limelight.core.report.AtomicFiles;
 import dev.limelight.core.report.Page;
 import java.io.IOException;
@@ -14,18 +15,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The verdicts of a suite run, and their files: {@code results.json}
  * ({@code {"tests": [{"name", "type", "passed", "value", "threshold", "details"}], "skipped": [{"path",
- * "reason"}]}}), {@code junit.xml} (one test case a check, a failure with its summary when it fails:
+ * "reason"}], "calibration": {"space", "temperature", "source"}}}), {@code junit.xml} (one test case a check, a failure with its summary when it fails:
  * the format CI servers read) and {@code report.html} (each verdict, its numbers, its evidence images
  * and its cost).
  *
- * @param tests   the verdicts, in the suite's order
- * @param skipped the images left out because they do not decode, as relative paths with the reason
+ * @param tests       the verdicts, in the suite's order
+ * @param skipped     the images left out because they do not decode, as relative paths with the reason
+ * @param calibration the probabilities the checks measured: the model's as they are, or calibrated
+ *                    at a temperature from a calibration file
  */
-public record SuiteResult(List<CheckResult> tests, List<Skipped> skipped) {
+public record SuiteResult(List<CheckResult> tests, List<Skipped> skipped, ExplainedOutput calibration) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -42,6 +46,12 @@ public record SuiteResult(List<CheckResult> tests, List<Skipped> skipped) {
     public SuiteResult {
         tests = List.copyOf(tests);
         skipped = List.copyOf(skipped);
+        Objects.requireNonNull(calibration, "calibration");
+    }
+
+    /** Verdicts of a run of a model's probabilities as they are. */
+    public SuiteResult(List<CheckResult> tests, List<Skipped> skipped) {
+        this(tests, skipped, ExplainedOutput.PROBABILITY);
     }
 
     /** Verdicts of a run that skipped no image. */
@@ -60,6 +70,7 @@ public record SuiteResult(List<CheckResult> tests, List<Skipped> skipped) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("tests", tests);
         document.put("skipped", skipped);
+        document.put("calibration", calibration);
         AtomicFiles.write(dir.resolve("results.json"), out -> JSON.writeValue(out, document));
         AtomicFiles.writeString(dir.resolve("junit.xml"), junitXml());
         AtomicFiles.writeString(dir.resolve("report.html"), html());

@@ -11,8 +11,10 @@ import dev.limelight.audit.slices.ErrorAnalysis;
 import dev.limelight.audit.slices.ExplanationCluster;
 import dev.limelight.audit.slices.PropertySignal;
 import dev.limelight.audit.slices.Slice;
+import dev.limelight.core.ImageClassifier;
 import dev.limelight.image.HideMode;
 import dev.limelight.models.NetworkImageClassifier;
+import dev.limelight.models.calibration.CrossFittedTemperature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -45,6 +47,9 @@ final class AuditCommand implements Callable<Integer> {
 
     @Mixin
     private LabelledDataArguments dataArguments;
+
+    @Mixin
+    private CalibrationArguments calibration;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     private Path out;
@@ -89,6 +94,12 @@ final class AuditCommand implements Callable<Integer> {
                     + "needs a second forward pass for them.")
     private boolean noEmbeddings;
 
+    @Option(names = "--calibrate",
+            description = "Cross-fit a temperature on the audited images (5 folds, each scaled by the temperature fitted on "
+                    + "the others) and report the expected calibration error before and out of fold, with intervals "
+                    + "(audit.json's crossFittedCalibration).")
+    private boolean calibrate;
+
     @Option(names = "--quiet", description = "No progress bar.")
     private boolean quiet;
 
@@ -96,7 +107,7 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         AuditOptions options = AuditOptions.builder().budget(budget).explained(explained).samples(samples)
                 .gridCells(grid).hideMode(HideMode.parse(hide)).stabilityRuns(stability).batchSize(dataArguments.batch).seed(seed)
-                .embeddings(!noEmbeddings)
+                .embeddings(!noEmbeddings).calibrate(calibrate)
                 .progress(new ProgressBar(spec.commandLine().getErr(), quiet)).build();
         NetworkImageClassifier classifier = modelArguments.load();
         if (!classifier.outputKind().isClassification()) {
@@ -104,9 +115,14 @@ final class AuditCommand implements Callable<Integer> {
                     + modelArguments.model + " has a " + classifier.outputKind().label() + " output, which audits do "
                     + "not support yet");
         }
+        if (spark != null && calibration.calibration != null) {
+            throw new BadInputException("--calibration is not taken by audits on Spark yet (the executors load the model "
+                    + "themselves); run the audit in this JVM, or calibrate afterwards");
+        }
+        ImageClassifier scored = calibration.apply(classifier);
         LabelledFolder folder = dataArguments.folder(classifier.classNames());
         Map<String, List<String>> userTags = dataArguments.userTags(folder);
-        AuditResult result = (spark == null ? new ImageAudit(options).run(folder, classifier, classifier.name())
+        AuditResult result = (spark == null ? new ImageAudit(options).run(folder, scored, classifier.name())
                 : sparkAudit().run(spark, folder, modelArguments.model, modelArguments.options(), options, out))
                 .withUserTags(userTags);
         ErrorAnalysis analysis = ErrorAnalysis.of(result.rows(), result.folder().classes(), options.slices(), seed);
@@ -115,6 +131,16 @@ final class AuditCommand implements Callable<Integer> {
         printer.printf(Locale.ROOT, "%d images, accuracy %.4f, expected calibration error %.4f, %d mistakes listed%n",
                 result.folder().images().size(), result.metrics().accuracy(), result.calibration().expectedCalibrationError(),
                 result.mistakes().size());
+        if (calibration.calibration != null) {
+            printer.println("probabilities: " + result.calibrationUsed().describe());
+        }
+        if (result.crossFit() != null) {
+            CrossFittedTemperature c = result.crossFit();
+            printer.printf(Locale.ROOT, "cross-fitted temperature (%d folds): T = %.3f; expected calibration error %.4f "
+                    + "(%.4f-%.4f) before, %.4f (%.4f-%.4f) out of fold%n", c.folds(), c.temperature(), c.eceBefore(),
+                    c.eceBeforeInterval()[0], c.eceBeforeInterval()[1], c.eceAfter(), c.eceAfterInterval()[0],
+                    c.eceAfterInterval()[1]);
+        }
         for (SkippedImage skipped : result.folder().skipped()) {
             printer.println("skipped " + skipped.path() + ": " + skipped.reason());
         }

@@ -8,6 +8,7 @@ import dev.limelight.audit.compare.DriftTest;
 import dev.limelight.audit.compare.FailOn;
 import dev.limelight.audit.compare.ModelRun;
 import dev.limelight.audit.compare.SavedRun;
+import dev.limelight.core.ImageClassifier;
 import dev.limelight.models.NetworkImageClassifier;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -57,6 +58,15 @@ final class CompareCommand implements Callable<Integer> {
             description = "The second model (same options as --model): a model diff on --data, or with --data-b model B "
                     + "on the new images.")
     private Path modelB;
+
+    @Option(names = "--calibration", paramLabel = "FILE",
+            description = "A calibration.json from limelight calibrate for model A: its temperature-scaled probabilities "
+                    + "are compared (compare.json's calibration says so). A file for another class count is exit 2.")
+    private Path calibration;
+
+    @Option(names = "--calibration-b", paramLabel = "FILE",
+            description = "The same for model B (without --model-b, model A's calibration holds for both folders).")
+    private Path calibrationB;
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "The (reference) images: one sub-folder per class, or a flat folder for drift.")
@@ -115,27 +125,33 @@ final class CompareCommand implements Callable<Integer> {
         if (modelB == null && dataB == null) {
             throw new BadInputException("compare needs --model-b (a model diff) or --data-b (data drift), or both");
         }
-        NetworkImageClassifier a = feed.load(model);
-        NetworkImageClassifier b = modelB == null ? a : feed.load(modelB);
-        if (modelB != null) {
-            checkComparable(a, b);
+        if (modelB == null && calibrationB != null) {
+            throw new BadInputException("--calibration-b calibrates --model-b; without it, --calibration holds for both "
+                    + "folders");
         }
+        NetworkImageClassifier loadedA = feed.load(model);
+        NetworkImageClassifier loadedB = modelB == null ? loadedA : feed.load(modelB);
+        if (modelB != null) {
+            checkComparable(loadedA, loadedB);
+        }
+        ImageClassifier a = CalibrationArguments.apply(calibration, loadedA);
+        ImageClassifier b = modelB == null ? a : CalibrationArguments.apply(calibrationB, loadedB);
         LabelledFolder reference = LabelledFolder.readLabelsIfAny(data, a.classNames());
-        say(err, "classifying %d images of %s with %s", reference.images().size(), data, a.name());
-        ModelRun runA = ModelRun.of(a.name(), a, reference, options);
+        say(err, "classifying %d images of %s with %s", reference.images().size(), data, loadedA.name());
+        ModelRun runA = ModelRun.of(loadedA.name(), a, reference, options);
         if (dataB == null) {
             if (!runA.labelled()) {
                 throw new BadInputException(data + " is a flat folder: a model diff needs labels (one sub-folder per "
                         + "class)");
             }
-            say(err, "classifying them with %s", b.name());
-            ModelRun other = ModelRun.of(b.name(), b, reference, options);
+            say(err, "classifying them with %s", loadedB.name());
+            ModelRun other = ModelRun.of(loadedB.name(), b, reference, options);
             say(err, "explaining up to %d changed images under both models", explain);
             return Comparison.models(runA, other, explain, options);
         }
         LabelledFolder current = LabelledFolder.readLabelsIfAny(dataB, b.classNames());
-        say(err, "classifying %d images of %s with %s", current.images().size(), dataB, b.name());
-        return Comparison.drift(runA, ModelRun.of(b.name(), b, current, options), seed);
+        say(err, "classifying %d images of %s with %s", current.images().size(), dataB, loadedB.name());
+        return Comparison.drift(runA, ModelRun.of(loadedB.name(), b, current, options), seed);
     }
 
     /** Two saved audits: a model diff when they audited the same folder, else drift between their folders. */

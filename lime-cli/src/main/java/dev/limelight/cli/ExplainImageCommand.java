@@ -82,10 +82,8 @@ final class ExplainImageCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "X", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--calibration", paramLabel = "FILE",
-            description = "A calibration.json from limelight calibrate: explain the temperature-scaled probabilities "
-                    + "(explanation.json's explainedOutput says so).")
-    private Path calibration;
+    @Mixin
+    private CalibrationArguments calibration;
 
     @Option(names = "--explain-space", paramLabel = "SPACE",
             description = "The output the surrogate fits: probability, calibrated (the --calibration file's temperature, "
@@ -114,7 +112,7 @@ final class ExplainImageCommand implements Callable<Integer> {
     /** The model in the explained space (a calibration file for another class count, or a space it lacks: exit 2). */
     private ImageClassifier calibrated(NetworkImageClassifier model) {
         try {
-            Optional<Temperature> temperature = Optional.ofNullable(calibration).map(f -> Temperature.fromFile(f, model));
+            Optional<Temperature> temperature = calibration.temperature(model);
             ExplainSpace space = explainSpace == null ? ExplainSpace.byDefault(temperature)
                     : ExplainSpace.parse(explainSpace);
             return space.apply(model, temperature);

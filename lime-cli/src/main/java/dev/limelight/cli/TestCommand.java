@@ -36,6 +36,9 @@ final class TestCommand implements Callable<Integer> {
     @Mixin
     private LabelledDataArguments dataArguments;
 
+    @Mixin
+    private CalibrationArguments calibration;
+
     @Option(names = "--suite", required = true, paramLabel = "FILE", description = "The suite: YAML, or JSON (.json).")
     private Path suite;
 
@@ -63,7 +66,7 @@ final class TestCommand implements Callable<Integer> {
                     folder.images().size(), folder.labelled() ? "" : "unlabelled ");
             err.flush();
         }
-        SuiteResult result = tests.run(classifier, folder, userTags, dataArguments.batch, new ProgressBar(err, quiet));
+        SuiteResult result = tests.run(calibration.apply(classifier), folder, userTags, dataArguments.batch, new ProgressBar(err, quiet));
         result.write(out);
         PrintWriter printer = spec.commandLine().getOut();
         for (SuiteResult.Skipped s : result.skipped()) {

@@ -100,4 +100,79 @@ class CalibrateCommandTest {
                 file.toString()));
         assertTrue(err.toString().contains("is for 3 classes") && err.toString().contains("has 10"), err.toString());
     }
+
+    /** A calibration of the bundled model on the example folder, for the commands below. */
+    private CalibrationFile calibrate(Path into) throws Exception {
+        assertEquals(Limelight.DONE, run(new StringWriter(), new StringWriter(), "calibrate", "--model", MODEL, "--data",
+                DATA, "--out", into.toString(), "--quiet"));
+        return CalibrationFile.read(into.resolve(CalibrationFile.FILE_NAME));
+    }
+
+    @Test
+    void auditMeasuresTheCalibratedProbabilitiesOfAFileAndCrossFitsATemperatureOnItsOwnImages() throws Exception {
+        CalibrationFile file = calibrate(dir.resolve("calibration"));
+        Path calibration = dir.resolve("calibration").resolve(CalibrationFile.FILE_NAME);
+        StringWriter err = new StringWriter();
+        StringWriter out = new StringWriter();
+        assertEquals(Limelight.DONE, run(out, err, "audit", "--model", MODEL, "--data", DATA, "--out",
+                dir.resolve("audit").toString(), "--explain", "2", "--samples", "50", "--calibration",
+                calibration.toString(), "--calibrate", "--quiet"), err.toString());
+
+        JsonNode audit = new ObjectMapper().readTree(dir.resolve("audit").resolve("audit.json").toFile());
+        assertEquals("calibrated", audit.get("calibration").get("space").asText());
+        assertEquals(file.temperature(), audit.get("calibration").get("temperature").asDouble(), 1e-12);
+        assertEquals(file.eceAfter(), audit.get("expectedCalibrationError").asDouble(), 1e-9,
+                "the audit measures the same calibrated probabilities the file's eceAfter does");
+        JsonNode crossFit = audit.get("crossFittedCalibration");
+        assertEquals(5, crossFit.get("folds").asInt());
+        assertEquals(60, crossFit.get("images").asInt());
+        assertEquals(1.0, crossFit.get("temperature").asDouble(), 0.01,
+                "probabilities calibrated on these images need no further temperature");
+        assertTrue(out.toString().contains("cross-fitted temperature"), out.toString());
+    }
+
+    @Test
+    void testAndCompareSayWhichProbabilitiesTheyMeasured() throws Exception {
+        CalibrationFile file = calibrate(dir.resolve("calibration"));
+        Path calibration = dir.resolve("calibration").resolve(CalibrationFile.FILE_NAME);
+        Path suite = Files.writeString(dir.resolve("suite.yaml"),
+                "tests:\n  - {name: calibrated, type: threshold, metric: ece, max: 0.5}\n");
+        StringWriter err = new StringWriter();
+        assertEquals(Limelight.DONE, run(new StringWriter(), err, "test", "--model", MODEL, "--data", DATA, "--suite",
+                suite.toString(), "--calibration", calibration.toString(), "--out", dir.resolve("tests").toString(),
+                "--quiet"), err.toString());
+        JsonNode results = new ObjectMapper().readTree(dir.resolve("tests").resolve("results.json").toFile());
+        assertEquals("calibrated", results.get("calibration").get("space").asText());
+        assertEquals(file.eceAfter(), results.get("tests").get(0).get("value").asDouble(), 1e-9);
+
+        assertEquals(Limelight.DONE, run(new StringWriter(), err, "compare", "--model", MODEL, "--model-b", MODEL,
+                "--data", DATA, "--calibration-b", calibration.toString(), "--explain", "0", "--out",
+                dir.resolve("compare").toString(), "--quiet"), err.toString());
+        JsonNode compare = new ObjectMapper().readTree(dir.resolve("compare").resolve("compare.json").toFile());
+        assertEquals("probability", compare.get("calibration").get("a").get("space").asText());
+        assertEquals("calibrated", compare.get("calibration").get("b").get("space").asText());
+        assertEquals(file.eceBefore(), compare.get("modelA").get("ece").asDouble(), 1e-9);
+        assertEquals(file.eceAfter(), compare.get("modelB").get("ece").asDouble(), 1e-9);
+    }
+
+    @Test
+    void aCalibrationForAnotherClassCountIsExitTwoInEveryCommand() throws Exception {
+        Path other = Files.writeString(dir.resolve("three-classes.json"), "{\"method\":\"temperature\","
+                + "\"temperature\":2,\"classCount\":3,\"images\":60,\"model\":\"other\",\"eceBefore\":0.1,"
+                + "\"eceAfter\":0.05}");
+        Path suite = Files.writeString(dir.resolve("suite.yaml"),
+                "tests:\n  - {name: accuracy, type: threshold, metric: accuracy, min: 0.5}\n");
+        String[][] commands = {
+            {"audit", "--model", MODEL, "--data", DATA, "--calibration", other.toString(), "--out", dir.resolve("a").toString()},
+            {"test", "--model", MODEL, "--data", DATA, "--suite", suite.toString(), "--calibration", other.toString(),
+                "--out", dir.resolve("t").toString()},
+            {"compare", "--model", MODEL, "--model-b", MODEL, "--data", DATA, "--calibration", other.toString(),
+                "--out", dir.resolve("c").toString()},
+        };
+        for (String[] command : commands) {
+            StringWriter err = new StringWriter();
+            assertEquals(Limelight.BAD_INPUT, run(new StringWriter(), err, command), command[0] + ": " + err);
+            assertTrue(err.toString().contains("is for 3 classes"), command[0] + ": " + err);
+        }
+    }
 }

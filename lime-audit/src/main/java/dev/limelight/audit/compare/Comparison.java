@@ -2,7 +2,9 @@ package dev.limelight.audit.compare;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.limelight.audit.AuditOptions;
+import dev.limelight.core.ExplainedOutput;
 import java.util.List;
 import java.util.Map;
 
@@ -72,6 +74,21 @@ public record Comparison(ModelDiff.Metrics modelA, ModelDiff.Metrics modelB, Lis
             run.folder().skipped().forEach(s -> out.add(new Skipped(run.folder().relativePath(s.path()), s.reason())));
         }
         return out;
+    }
+
+    /**
+     * @return per model ({@code a}, {@code b}), the probabilities it was measured by: as they are, or
+     *         calibrated at a temperature and from where; null when the runs are saved audits
+     */
+    @JsonProperty("calibration")
+    public Map<String, ExplainedOutput> calibration() {
+        if (runs.stream().anyMatch(r -> r.classifier() == null)) {
+            return null;
+        }
+        Map<String, ExplainedOutput> outputs = new java.util.LinkedHashMap<>();
+        outputs.put("a", runs.get(0).classifier().explainedOutput());
+        outputs.put("b", runs.get(1).classifier().explainedOutput());
+        return outputs;
     }
 
     /** @return the smallest p-value of the drift tests, or 1 without drift */

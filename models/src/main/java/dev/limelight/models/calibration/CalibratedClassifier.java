@@ -54,9 +54,15 @@ public final class CalibratedClassifier implements ImageClassifier {
         return ExplainedOutput.calibrated(temperature, source);
     }
 
+    /** @return the wrapped classifier's embedder, its outputs temperature-scaled as {@link #predict} scales them */
     @Override
     public Optional<ImageEmbedder> embedder() {
-        return classifier.embedder();
+        return classifier.embedder().map(embedder -> batch -> {
+            ImageEmbedder.Embedded raw = embedder.predictAndEmbed(batch);
+            INDArray p = raw.outputs();
+            return new ImageEmbedder.Embedded(Probabilities.requireValid(scale(p, temperature), p.rows(), classCount(),
+                    toString()), raw.embeddings());
+        });
     }
 
     /** @return the wrapped classifier */

@@ -77,12 +77,23 @@ public record CalibrationFile(String method, double temperature, int classCount,
     public static CalibrationFile fit(INDArray probabilities, int[] labels, String model, long seed) {
         TemperatureFit fit = new TemperatureScaling().fitToProbabilities(probabilities, labels);
         INDArray scaled = CalibratedClassifier.scale(probabilities, fit.temperature());
-        Outcomes was = Outcomes.of(probabilities, labels);
-        Outcomes is = Outcomes.of(scaled, labels);
+        double[][] intervals = bootstrapIntervals(Outcomes.of(probabilities, labels), Outcomes.of(scaled, labels), seed);
+        return new CalibrationFile(TEMPERATURE, fit.temperature(), (int) probabilities.columns(), labels.length, model,
+                ReliabilityBins.of(probabilities, labels).expectedCalibrationError(),
+                ReliabilityBins.of(scaled, labels).expectedCalibrationError(), intervals[0], intervals[1]);
+    }
+
+    /**
+     * 95 % percentile-bootstrap intervals of the expected calibration error before and after, over
+     * {@value #BOOTSTRAP} resamples of the same images for both.
+     *
+     * @return the interval before and the interval after
+     */
+    static double[][] bootstrapIntervals(Outcomes was, Outcomes is, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double[] before = new double[BOOTSTRAP];
         double[] after = new double[BOOTSTRAP];
-        int n = labels.length;
+        int n = was.size();
         for (int b = 0; b < BOOTSTRAP; b++) {
             int[] rows = new int[n];
             for (int i = 0; i < n; i++) {
@@ -91,9 +102,7 @@ public record CalibrationFile(String method, double temperature, int classCount,
             before[b] = was.resample(rows).expectedCalibrationError();
             after[b] = is.resample(rows).expectedCalibrationError();
         }
-        return new CalibrationFile(TEMPERATURE, fit.temperature(), (int) probabilities.columns(), n, model,
-                ReliabilityBins.of(probabilities, labels).expectedCalibrationError(),
-                ReliabilityBins.of(scaled, labels).expectedCalibrationError(), interval(before), interval(after));
+        return new double[][] {interval(before), interval(after)};
     }
 
     private static double[] interval(double[] values) {

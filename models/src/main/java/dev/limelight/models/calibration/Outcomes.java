@@ -31,6 +31,11 @@ record Outcomes(double[] confidence, boolean[] right) {
         return new Outcomes(confidence, right);
     }
 
+    /** @return the number of rows */
+    int size() {
+        return confidence.length;
+    }
+
     /** @return the reliability bins ({@value ReliabilityBins#DEFAULT_BINS}) of these rows, picked by index */
     ReliabilityBins resample(int[] rows) {
         double[] c = new double[rows.length];

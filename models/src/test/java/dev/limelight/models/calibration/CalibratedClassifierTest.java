@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.limelight.core.ImageClassifier;
+import dev.limelight.core.ImageEmbedder;
 import dev.limelight.core.ImageInput;
 import dev.limelight.core.ImageLayout;
 import java.util.List;
@@ -44,6 +45,21 @@ class CalibratedClassifierTest {
             java.util.Arrays.fill(rows, probabilities);
             return Nd4j.createFromArray(rows).castTo(DataType.FLOAT);
         }
+
+        /** Embeds every image as the vector (1, 2). */
+        @Override
+        public java.util.Optional<ImageEmbedder> embedder() {
+            return java.util.Optional.of(batch -> new ImageEmbedder.Embedded(predict(batch),
+                    Nd4j.createFromArray(new float[] {1, 2}).reshape(1, 2).repeat(0, batch.size(0))));
+        }
+    }
+
+    @Test
+    void theEmbeddersOutputsAreCalibratedAsPredictsAre() {
+        CalibratedClassifier calibrated = new CalibratedClassifier(new FixedClassifier(0.7, 0.2, 0.1), 2.0);
+        ImageEmbedder.Embedded embedded = calibrated.embedder().orElseThrow().predictAndEmbed(TWO_IMAGES);
+        assertTrue(calibrated.predict(TWO_IMAGES).equalsWithEps(embedded.outputs(), 1e-6), embedded.outputs().toString());
+        assertEquals(2, embedded.embeddings().rows());
     }
 
     private static final INDArray TWO_IMAGES = Nd4j.zeros(DataType.FLOAT, 2, 2, 2, 3);
