@@ -97,9 +97,11 @@ final class ExplainImageCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ImageExplainerOptions options = explainerOptions();
-        RasterImage photo = ImageFiles.read(image);
+        ImageFiles.Decoded decoded = ImageFiles.decode(image);
+        RasterImage photo = decoded.image();
         ImageClassifier classifier = calibrated(modelArguments.load());
         PrintWriter err = spec.commandLine().getErr();
+        decoded.notes().forEach(note -> err.println("note: " + image.getFileName() + ": " + note));
         ImageExplanation explanation = new ImageExplainer(options.toBuilder()
                 .progress(new ProgressBar(err, quiet)).build()).explain(photo, classifier);
         Path report = ExplanationWriter.write(explanation, image.getFileName().toString(), out);
