@@ -32,14 +32,33 @@ public final class ImageAudit {
      * result's {@link LabelledFolder#skipped()} and not audited.
      */
     public AuditResult run(LabelledFolder given, ImageClassifier classifier, String modelName) {
+        return run(given, classifier, modelName, AuditCheckpoint.none());
+    }
+
+    /**
+     * As {@link #run(LabelledFolder, ImageClassifier, String)}, keeping the classifying pass in a
+     * checkpoint: batches already in it are not classified again, and each new batch is appended to
+     * it as it is done. The result is the same as an uninterrupted run's.
+     *
+     * @throws IllegalArgumentException when the checkpoint is another audit's
+     */
+    public AuditResult run(LabelledFolder given, ImageClassifier classifier, String modelName,
+                           AuditCheckpoint checkpoint) {
         LabelledFolder folder = given.decodable();
         List<LabelledImage> images = folder.images();
         int n = images.size();
         AuditWorker worker = new AuditWorker(classifier, options, modelName);
         List<ImageObservation> observations = new ArrayList<>(n);
-        for (int from = 0; from < n; from += options.batchSize()) {
+        observations.addAll(checkpoint.open(AuditCheckpoint.fingerprint(modelName, classifier.explainedOutput(), folder,
+                options)));
+        if (!observations.isEmpty()) {
+            options.progress().progress("classify", observations.size(), n);
+        }
+        for (int from = observations.size(); from < n; from += options.batchSize()) {
             int count = Math.min(options.batchSize(), n - from);
-            observations.addAll(worker.observe(images.subList(from, from + count)));
+            List<ImageObservation> batch = worker.observe(images.subList(from, from + count));
+            checkpoint.append(batch);
+            observations.addAll(batch);
             options.progress().progress("classify", from + count, n);
         }
         List<Integer> chosen = new ArrayList<>(imagesToExplain(folder, options));

@@ -1,5 +1,6 @@
 package dev.limelight.cli;
 
+import dev.limelight.audit.AuditCheckpoint;
 import dev.limelight.audit.AuditOptions;
 import dev.limelight.audit.AuditReport;
 import dev.limelight.audit.AuditResult;
@@ -100,6 +101,12 @@ final class AuditCommand implements Callable<Integer> {
                     + "(audit.json's crossFittedCalibration).")
     private boolean calibrate;
 
+    @Option(names = "--resume",
+            description = "Continue an audit into the same --out that was interrupted: the images it classified (kept in "
+                    + "OUT/.checkpoint, one batch at a time) are not classified again, and audit.json comes out as an "
+                    + "uninterrupted run's. Without it, a checkpoint left in --out is discarded.")
+    private boolean resume;
+
     @Option(names = "--quiet", description = "No progress bar.")
     private boolean quiet;
 
@@ -115,6 +122,10 @@ final class AuditCommand implements Callable<Integer> {
                     + modelArguments.model + " has a " + classifier.outputKind().label() + " output, which audits do "
                     + "not support yet");
         }
+        if (spark != null && resume) {
+            throw new BadInputException("--resume is for audits in this JVM; on Spark, failed tasks are run again by "
+                    + "Spark itself");
+        }
         if (spark != null && calibration.calibration != null) {
             throw new BadInputException("--calibration is not taken by audits on Spark yet (the executors load the model "
                     + "themselves); run the audit in this JVM, or calibrate afterwards");
@@ -122,11 +133,18 @@ final class AuditCommand implements Callable<Integer> {
         ImageClassifier scored = calibration.apply(classifier);
         LabelledFolder folder = dataArguments.folder(classifier.classNames());
         Map<String, List<String>> userTags = dataArguments.userTags(folder);
-        AuditResult result = (spark == null ? new ImageAudit(options).run(folder, scored, classifier.name())
+        AuditCheckpoint checkpoint = AuditCheckpoint.in(out);
+        if (!resume) {
+            checkpoint.clear();
+        } else if (!checkpoint.exists()) {
+            spec.commandLine().getErr().println("no checkpoint in " + out + ": the audit starts from the first image");
+        }
+        AuditResult result = (spark == null ? new ImageAudit(options).run(folder, scored, classifier.name(), checkpoint)
                 : sparkAudit().run(spark, folder, modelArguments.model, modelArguments.options(), options, out))
                 .withUserTags(userTags);
         ErrorAnalysis analysis = ErrorAnalysis.of(result.rows(), result.folder().classes(), options.slices(), seed);
         Path report = AuditReport.write(result, analysis, out);
+        checkpoint.clear();
         PrintWriter printer = spec.commandLine().getOut();
         printer.printf(Locale.ROOT, "%d images, accuracy %.4f, expected calibration error %.4f, %d mistakes listed%n",
                 result.folder().images().size(), result.metrics().accuracy(), result.calibration().expectedCalibrationError(),
