@@ -140,6 +140,9 @@ public final class ImageFiles {
             throw new IllegalArgumentException("image has no pixels (" + reader.getWidth(0) + " x " + reader.getHeight(0)
                     + "): " + file);
         }
+        if (reader.getFormatName().equalsIgnoreCase("png")) {
+            requireIntactPngChunks(file);
+        }
         DecoderWarnings warnings = new DecoderWarnings();
         reader.addIIOReadWarningListener(warnings);
         BufferedImage image = reader.read(0);
@@ -171,6 +174,46 @@ public final class ImageFiles {
                     + "convert it to PNG or JPEG: " + file);
         }
     }
+
+    /**
+     * A PNG's chunks (PNG specification, section 5.3) checked before decoding: each chunk's CRC over
+     * its type and data, and an IEND chunk at the end. The JDK's PNG reader checks neither, so a
+     * flipped bit in the compressed pixels can decode to a different picture without a word, and a
+     * file cut between chunks decodes as if whole. Files that are not PNGs pass through.
+     */
+    private static void requireIntactPngChunks(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        if (bytes.length < PNG_SIGNATURE.length || !java.util.Arrays.equals(bytes, 0, PNG_SIGNATURE.length,
+                PNG_SIGNATURE, 0, PNG_SIGNATURE.length)) {
+            return;
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+        int at = PNG_SIGNATURE.length;
+        while (true) {
+            if (at + 12 > bytes.length) {
+                throw new IllegalArgumentException("image is truncated or corrupt (the PNG ends inside a chunk, before "
+                        + "its IEND chunk): " + file);
+            }
+            long length = Integer.toUnsignedLong(b.getInt(at));
+            if (length > bytes.length - at - 12L) {
+                throw new IllegalArgumentException("image is truncated or corrupt (a PNG chunk of " + length
+                        + " bytes runs past the end of the file): " + file);
+            }
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(bytes, at + 4, (int) length + 4);
+            String type = new String(bytes, at + 4, 4, StandardCharsets.ISO_8859_1);
+            if ((int) crc.getValue() != b.getInt(at + 8 + (int) length)) {
+                throw new IllegalArgumentException("image is truncated or corrupt (the CRC of its PNG chunk '" + type
+                        + "' does not match: the bytes were changed): " + file);
+            }
+            if (type.equals("IEND")) {
+                return;
+            }
+            at += 12 + (int) length;
+        }
+    }
+
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     /** The orientation in a JPEG's EXIF segment; {@link ExifOrientation#NORMAL} without one. */
     private static ExifOrientation exifOrientation(Path file) throws IOException {

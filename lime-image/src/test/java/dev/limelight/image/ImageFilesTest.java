@@ -205,4 +205,40 @@ class ImageFilesTest {
         assertTrue(e.getMessage().contains("truncated or corrupt") && e.getMessage().contains(file.toString()),
                 e.getMessage());
     }
+
+    @Test
+    void aPngWithAFlippedBitInItsPixelsIsCorruptNotADifferentPicture() throws IOException {
+        BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+        Path file = dir.resolve("flipped.png");
+        ImageIO.write(image, "png", file.toFile());
+        byte[] bytes = Files.readAllBytes(file);
+        int idat = indexOf(bytes, "IDAT");
+        bytes[idat + 6] ^= 0x10;
+        Files.write(file, bytes);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ImageFiles.read(file));
+        assertTrue(e.getMessage().contains("CRC of its PNG chunk 'IDAT' does not match"), e.getMessage());
+    }
+
+    @Test
+    void aPngCutBetweenItsChunksIsTruncated() throws IOException {
+        BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+        Path file = dir.resolve("cut.png");
+        ImageIO.write(image, "png", file.toFile());
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, indexOf(bytes, "IEND") - 4));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ImageFiles.read(file));
+        assertTrue(e.getMessage().contains("before its IEND chunk"), e.getMessage());
+    }
+
+    private static int indexOf(byte[] bytes, String type) {
+        byte[] t = type.getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = 0; i + t.length <= bytes.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + t.length, t, 0, t.length)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no " + type + " chunk");
+    }
 }

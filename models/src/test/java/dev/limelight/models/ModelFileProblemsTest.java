@@ -63,7 +63,7 @@ class ModelFileProblemsTest {
                 Arguments.of("a truncated HDF5 file", "cut.h5",
                         (Maker) f -> truncate(Hdf5Fixtures.write(f, attributes(DENSE_MODEL, "2.2.4", "tensorflow"),
                                 List.of()), 0.3),
-                        Problem.DAMAGED, "cannot be read"),
+                        Problem.DAMAGED, "says it ends at byte"),
                 Arguments.of("a weights-only HDF5 file", "weights.h5",
                         (Maker) f -> Hdf5Fixtures.write(f, attributes(null, "2.2.4", "tensorflow"),
                                 List.of("conv2d_1", "dense_1")),

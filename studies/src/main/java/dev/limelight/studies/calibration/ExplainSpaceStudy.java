@@ -48,7 +48,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * "Calibrate to Interpret" on Limelight's explanations: each image explained in the three spaces
- * (probability, calibrated, logit) for its predicted class, and per space the samples adaptive
+ * (probability, calibrated, logit) for its predicted class, hidden segments black, and per space the samples adaptive
  * sampling needs (budget 1000, orthogonal design, top-5 agreement 0.8), the surrogate's R^2, the
  * deletion and insertion areas of the map measured on the model's probabilities (the same output for
  * every space, so the maps are compared on equal terms) against 5 random orders, and the top-5
@@ -74,6 +74,11 @@ public final class ExplainSpaceStudy {
     private static final int STABILITY_RUNS = 3;
     private static final int RANDOM_ORDERS = 5;
     private static final int CURVE_POINTS = 11;
+    /**
+     * Hidden segments are black: hidden by their mean colour, a Fashion-MNIST garment keeps its
+     * silhouette and the over-confident model its probability of 0.9999, so no deletion curve moves.
+     */
+    private static final HideMode HIDE = HideMode.constant(0, 0, 0);
     private static final List<String> PHOTOS = List.of("astronaut.png", "cat_mouse.jpg", "coffee.png", "dogs.png",
             "goldenretriever.jpg", "rocket.png");
 
@@ -194,8 +199,8 @@ public final class ExplainSpaceStudy {
                 Case c = explain(modelKey, names.get(i), space, images.get(i), model, explained, fixedSamples, t0);
                 Files.writeString(cases, JSON.writeValueAsString(c) + "\n", StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
-                System.out.printf(Locale.ROOT, "%s %s %-11s samples %4d%s R2 %.3f deletion %.3f (random %.3f) "
-                                + "insertion %.3f (random %.3f) stability %.2f, %.0f s%n", modelKey, names.get(i),
+                System.out.printf(Locale.ROOT, "%s %s %-11s samples %4d%s R2 %.3f deletion %.4f (random %.4f) "
+                                + "insertion %.4f (random %.4f) stability %.2f, %.0f s%n", modelKey, names.get(i),
                         space.id(), c.samplesUsed(), c.converged() ? "" : "+", c.r2(), c.deletion(), c.randomDeletion(),
                         c.insertion(), c.randomInsertion(), c.stability(), c.seconds());
             }
@@ -205,7 +210,7 @@ public final class ExplainSpaceStudy {
     private static Case explain(String modelKey, String name, ExplainSpace space, RasterImage image,
                                 NetworkImageClassifier probabilities, ImageClassifier explained, int fixedSamples,
                                 long started) {
-        HideMode hide = HideMode.segmentMean();
+        HideMode hide = HIDE;
         ImageExplainerOptions adaptive = ImageExplainerOptions.builder().samples(BUDGET).hideMode(hide)
                 .samplingDesign(SamplingDesign.ORTHOGONAL).adaptive(AdaptiveSampling.DEFAULTS).topLabels(1).seed(0)
                 .build();
@@ -256,11 +261,11 @@ public final class ExplainSpaceStudy {
                         + "| %s (%s) | %s |%n", list.get(0).model(), list.get(0).space(), list.size(),
                 meanSe(list.stream().mapToDouble(Case::samplesUsed).toArray(), 0),
                 list.stream().filter(Case::converged).count() / (double) list.size(),
-                meanSe(list.stream().mapToDouble(Case::r2).toArray(), 3),
-                meanSe(list.stream().mapToDouble(Case::deletion).toArray(), 3),
-                meanSe(list.stream().mapToDouble(Case::randomDeletion).toArray(), 3),
-                meanSe(list.stream().mapToDouble(Case::insertion).toArray(), 3),
-                meanSe(list.stream().mapToDouble(Case::randomInsertion).toArray(), 3),
+                meanSe(list.stream().mapToDouble(Case::r2).toArray(), 4),
+                meanSe(list.stream().mapToDouble(Case::deletion).toArray(), 4),
+                meanSe(list.stream().mapToDouble(Case::randomDeletion).toArray(), 4),
+                meanSe(list.stream().mapToDouble(Case::insertion).toArray(), 4),
+                meanSe(list.stream().mapToDouble(Case::randomInsertion).toArray(), 4),
                 meanSe(list.stream().mapToDouble(Case::stability).toArray(), 2)));
         Map<String, Map<String, Case>> byImage = new LinkedHashMap<>();
         cases.forEach(c -> byImage.computeIfAbsent(c.model() + " | " + c.image(), k -> new LinkedHashMap<>())
