@@ -87,7 +87,7 @@ final class KerasImport {
 
     /** Checks the root attributes and returns the parsed model_config. */
     private static JsonNode readModelConfig(Path file) {
-        Hdf5Superblock.requireWhole(file);
+        Hdf5Structure.requireReadable(file);
         String json;
         try (Hdf5Archive archive = new Hdf5Archive(file.toString())) {
             if (!archive.hasAttribute("model_config")) {
