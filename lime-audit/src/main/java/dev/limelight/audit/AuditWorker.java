@@ -104,11 +104,13 @@ public final class AuditWorker {
                 ImageEmbedder.Embedded both = embedder.get().predictAndEmbed(batch);
                 output = both.outputs();
                 embeddings = both.embeddings().castTo(DataType.FLOAT).toFloatMatrix();
+                closeIfOwned(both.embeddings());
             } else {
                 output = classifier.predict(batch);
             }
             double[][] rows = Probabilities.validRows(output, count, classifier.classCount(),
                     "the classifier " + modelName);
+            closeIfOwned(output);
             batch.close();
             for (int i = 0; i < count; i++) {
                 RasterImage photo = photos.get(i);
@@ -117,6 +119,17 @@ public final class AuditWorker {
             }
         }
         return observations;
+    }
+
+    /**
+     * Frees an array's off-heap memory now rather than when the garbage collector finds it: the
+     * classifying pass makes a few per batch, and left to the collector they pile up outside the
+     * Java heap over a long audit.
+     */
+    private static void closeIfOwned(INDArray array) {
+        if (array.closeable()) {
+            array.close();
+        }
     }
 
     /**

@@ -183,15 +183,19 @@ public final class LoadedNetwork {
             INDArray penultimate = null;
             for (int i = 0; i < layers; i++) {
                 if (i == layers - 1) {
-                    penultimate = activations;
+                    penultimate = activations.reshape(n, activations.length() / n).dup();
                 }
+                INDArray in = activations;
                 InputPreProcessor preprocessor = mln.getLayerWiseConfigurations().getInputPreProcess(i);
                 if (preprocessor != null) {
-                    activations = preprocessor.preProcess(activations, (int) n, workspaces);
+                    in = preprocessor.preProcess(activations, (int) n, workspaces);
                 }
-                activations = mln.getLayer(i).activate(activations, false, workspaces);
+                INDArray next = mln.getLayer(i).activate(in, false, workspaces);
+                release(in, next, x);
+                release(activations, next, x);
+                activations = next;
             }
-            return new INDArray[] {activations, penultimate.reshape(n, penultimate.length() / n).dup()};
+            return new INDArray[] {activations, penultimate};
         }
         ComputationGraph graph = (ComputationGraph) network;
         String outputName = graph.getConfiguration().getNetworkOutputs().get(0);
@@ -201,10 +205,30 @@ public final class LoadedNetwork {
         INDArray[] parts = new INDArray[(int) ((n + 3) / 4)];
         for (long from = 0; from < n; from += 4) {
             INDArray chunk = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, Math.min(n, from + 4)));
-            INDArray a = graph.feedForward(new INDArray[] {chunk}, index, false).get(before);
+            Map<String, INDArray> activations = graph.feedForward(new INDArray[] {chunk}, index, false);
+            INDArray a = activations.get(before);
             parts[(int) (from / 4)] = a.reshape(a.size(0), a.length() / a.size(0)).dup();
+            activations.values().forEach(v -> release(v, output, x));
         }
         return new INDArray[] {output, parts.length == 1 ? parts[0] : org.nd4j.linalg.factory.Nd4j.vstack(parts)};
+    }
+
+    /**
+     * Frees an intermediate activation's off-heap memory now, not when the garbage collector finds
+     * it (a layer-by-layer pass without workspaces makes a new array per layer and batch; left to
+     * the collector, they pile up outside the Java heap between collections). Kept when it shares
+     * its buffer with an array still in use, or cannot be closed (a view, a workspace's).
+     */
+    private static void release(INDArray array, INDArray... inUse) {
+        if (array == null || !array.closeable()) {
+            return;
+        }
+        for (INDArray other : inUse) {
+            if (other == array || other.data().sameUnderlyingData(array.data())) {
+                return;
+            }
+        }
+        array.close();
     }
 
     /**
