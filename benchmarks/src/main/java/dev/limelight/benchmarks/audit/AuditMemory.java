@@ -8,9 +8,7 @@ import dev.limelight.audit.ImageAudit;
 import dev.limelight.audit.LabelledFolder;
 import dev.limelight.audit.slices.ErrorAnalysis;
 import dev.limelight.audit.slices.SliceOptions;
-import dev.limelight.benchmarks.spark.FashionMnistFolder;
 import dev.limelight.core.ProgressListener;
-import dev.limelight.models.BundledModels;
 import dev.limelight.models.NetworkImageClassifier;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,19 +41,11 @@ public final class AuditMemory {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 1) {
-            System.err.println("usage: AuditMemory OUT [PER_CLASS] [EXPLAINED]");
-            System.exit(2);
-        }
-        Path out = Path.of(args[0]);
-        int perClass = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-        int explained = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-        Path data = out.resolve("data");
-        if (!Files.isDirectory(data)) {
-            FashionMnistFolder.write(data, perClass);
-        }
-        NetworkImageClassifier model = BundledModels.fashionMnist();
-        LabelledFolder folder = LabelledFolder.read(data, model.classNames());
+        ScaleAudit setup = ScaleAudit.of(args, "AuditMemory");
+        Path out = setup.out();
+        int explained = setup.explained();
+        NetworkImageClassifier model = setup.model();
+        LabelledFolder folder = setup.folder();
 
         List<Sample> samples = java.util.Collections.synchronizedList(new ArrayList<>());
         String[] stage = {"screen"};

@@ -14,11 +14,9 @@ import dev.limelight.audit.TagRules;
 import dev.limelight.audit.Thumbnail;
 import dev.limelight.audit.slices.ErrorAnalysis;
 import dev.limelight.audit.slices.SliceOptions;
-import dev.limelight.benchmarks.spark.FashionMnistFolder;
 import dev.limelight.image.ImageFiles;
 import dev.limelight.image.PhotoBatch;
 import dev.limelight.image.RasterImage;
-import dev.limelight.models.BundledModels;
 import dev.limelight.models.NetworkImageClassifier;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,19 +41,11 @@ public final class AuditScale {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 1) {
-            System.err.println("usage: AuditScale OUT [PER_CLASS] [EXPLAINED]");
-            System.exit(2);
-        }
-        Path out = Path.of(args[0]);
-        int perClass = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-        int explained = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-        Path data = out.resolve("data");
-        if (!Files.isDirectory(data)) {
-            FashionMnistFolder.write(data, perClass);
-        }
-        NetworkImageClassifier model = BundledModels.fashionMnist();
-        LabelledFolder folder = LabelledFolder.read(data, model.classNames());
+        ScaleAudit setup = ScaleAudit.of(args, "AuditScale");
+        Path out = setup.out();
+        int explained = setup.explained();
+        NetworkImageClassifier model = setup.model();
+        LabelledFolder folder = setup.folder();
         int n = folder.images().size();
         System.out.printf(Locale.ROOT, "%d images, %d explained, %d cores%n", n, explained,
                 Runtime.getRuntime().availableProcessors());
