@@ -298,7 +298,7 @@ public final class LoadedNetwork {
             throw new IllegalArgumentException(name + "'s output activation is " + (activation == null ? "none"
                     : activation) + ", not a softmax: its logits are its outputs (load it with the logits option)");
         }
-        Model copy = network instanceof ComputationGraph g ? g.clone() : ((MultiLayerNetwork) network).clone();
+        Model copy = network instanceof ComputationGraph g ? copy(g) : ((MultiLayerNetwork) network).clone();
         Layer last = outputLayer(copy);
         if (last instanceof BaseLayer base) {
             base.setActivationFn(new ActivationIdentity());
@@ -306,6 +306,26 @@ public final class LoadedNetwork {
             ((ActivationLayer) last).setActivationFn(new ActivationIdentity());
         }
         return withNetwork(copy, layout);
+    }
+
+    /**
+     * A copy of a graph with its own configuration and parameters. DL4J's {@code ComputationGraph.clone()}
+     * loses every merge vertex's axis ({@code MergeVertex.clone()} in 1.0.0-M2.1 makes a new vertex
+     * with the default axis), so a channels-last graph that concatenates, such as InceptionV3, fails
+     * in its first concat; the axes are put back before the copy is built.
+     */
+    private static ComputationGraph copy(ComputationGraph graph) {
+        var original = graph.getConfiguration();
+        var configuration = original.clone();
+        original.getVertices().forEach((name, vertex) -> {
+            if (vertex instanceof org.deeplearning4j.nn.conf.graph.MergeVertex merge) {
+                ((org.deeplearning4j.nn.conf.graph.MergeVertex) configuration.getVertices().get(name))
+                        .setMergeAxis(merge.getMergeAxis());
+            }
+        });
+        ComputationGraph copy = new ComputationGraph(configuration);
+        copy.init(graph.params().dup(), false);
+        return copy;
     }
 
     /** The configuration the network's output layer computes with (null for an output vertex that is not a layer). */

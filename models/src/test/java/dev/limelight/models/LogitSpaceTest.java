@@ -61,6 +61,13 @@ class LogitSpaceTest {
         softmaxOfTheLogitsIsTheProbabilities(ImageModels.load(SharedData.require("models/nsfw_mobilenet_v2.h5")));
     }
 
+    /** A channels-last graph that concatenates: the copy keeps every merge vertex's axis. */
+    @Test
+    void inceptionV3sLogitsAreItsDenseSoftmaxWithoutTheSoftmax() {
+        softmaxOfTheLogitsIsTheProbabilities(ImageModels.load(SharedData.require("models/nsfw_inception_v3.h5"),
+                ModelOptions.builder().preprocessing(Preprocessing.UNIT).build()));
+    }
+
     @Test
     void aNetworkThatOutputsLogitsIsUsedAsItIs() {
         NetworkImageClassifier model = ImageModels.wrap(
