@@ -12,8 +12,8 @@ import java.nio.file.StandardOpenOption;
  * native library opens the file: the signature (at 0, 512, 1024, ... bytes: after a user block),
  * the version, the size of addresses, and the end-of-file address, which says how long the file
  * must be. A Keras file cut off by a partial download or copy is then refused with its two lengths,
- * in Java, rather than by libhdf5 with "H5Fopen failed". (libhdf5 reports the damage it finds in
- * the rest of the file as errors: the fuzz test's truncated and bit-flipped files never crashed it.)
+ * in Java, rather than by libhdf5 with "H5Fopen failed". The rest of the file is walked by
+ * {@link Hdf5Structure}.
  *
  * @param offset     where the superblock starts (the user block's size)
  * @param version    the superblock's version, 0 to 3
