@@ -28,8 +28,12 @@ import org.datavec.api.split.FileSplit;
  */
 public record LabelledFolder(Path root, List<String> classes, List<LabelledImage> images, List<SkippedImage> skipped) {
 
-    /** File extensions read: png, jpg, jpeg, bmp, gif. */
-    public static final String[] EXTENSIONS = {"png", "jpg", "jpeg", "bmp", "gif", "PNG", "JPG", "JPEG", "BMP", "GIF"};
+    /**
+     * File extensions listed: png, jpg, jpeg, bmp, gif; and webp, heic, heif and avif, which no bundled
+     * decoder reads, so that an audit lists them as skipped with the reason instead of passing over them.
+     */
+    public static final String[] EXTENSIONS = {"png", "jpg", "jpeg", "bmp", "gif", "PNG", "JPG", "JPEG", "BMP", "GIF",
+        "webp", "heic", "heif", "avif", "WEBP", "HEIC", "HEIF", "AVIF"};
 
     /** Copies the lists. */
     public LabelledFolder {

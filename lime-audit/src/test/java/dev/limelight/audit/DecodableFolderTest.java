@@ -66,4 +66,21 @@ class DecodableFolderTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, folder::decodable);
         assertTrue(e.getMessage().contains("no image"), e.getMessage());
     }
+
+    @Test
+    void aWebpInAClassFolderIsListedAndSkippedWithTheReason() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("photos").resolve("x"));
+        Files.createDirectories(dir.resolve("photos").resolve("y"));
+        Files.write(folder.resolve("a.jpg"), DamagedImages.noisyJpeg(32, 32));
+        Path webp = Files.write(folder.resolve("b.webp"), "RIFF\u0010\0\0\0WEBPVP8 \0\0\0\0"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.write(dir.resolve("photos").resolve("y").resolve("c.jpg"), DamagedImages.noisyJpeg(32, 32));
+
+        LabelledFolder decodable = LabelledFolder.read(dir.resolve("photos"), List.of("x", "y")).decodable();
+
+        assertEquals(2, decodable.images().size());
+        assertEquals(webp, decodable.skipped().get(0).path());
+        assertTrue(decodable.skipped().get(0).reason().startsWith("WebP images are not supported"),
+                decodable.skipped().get(0).reason());
+    }
 }
