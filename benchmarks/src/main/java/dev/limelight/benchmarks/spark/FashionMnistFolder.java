@@ -9,8 +9,9 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /**
- * Writes Fashion-MNIST test images (the held-out part of the split the bundled CNN was trained on)
- * as a labelled folder for audits: one sub-folder per class, named {@code 0-t-shirt-top} ..
+ * Writes Fashion-MNIST test images (the held-out part of the split the bundled CNN was trained on),
+ * and training images after them when more are asked for than the test part holds, as a labelled
+ * folder for audits: one sub-folder per class, named {@code 0-t-shirt-top} ..
  * {@code 9-ankle-boot} so that their sorted order is the model's class order.
  *
  * <p>Run: {@code benchmarks/run dev.limelight.benchmarks.spark.FashionMnistFolder OUT PER_CLASS}.
@@ -35,16 +36,25 @@ public final class FashionMnistFolder {
     }
 
     /**
-     * Writes the first {@code perClass} test images of every class (fewer if the test part runs out).
+     * Writes the first {@code perClass} test images of every class ({@code test-N.png}), then
+     * training images ({@code train-N.png}) for a class whose test images run out: up to about 1,000
+     * a class are held-out images, the rest images the bundled CNN was trained on.
      *
      * @return {@code out}
      */
     public static Path write(Path out, int perClass) throws IOException {
         FashionMnist data = FashionMnist.read(Path.of(System.getProperty("limelight.data.dir"), "fashion-mnist"));
-        int[] test = data.split(42, 5000, 10_000).test();
+        FashionMnist.Split split = data.split(42, 5000, 10_000);
         int[] written = new int[FashionMnist.CLASS_NAMES.size()];
+        write(data, split.test(), "test", perClass, written, out);
+        write(data, split.train(), "train", perClass, written, out);
+        return out;
+    }
+
+    private static void write(FashionMnist data, int[] indices, String part, int perClass, int[] written, Path out)
+            throws IOException {
         float[] pixels = new float[FashionMnist.SIZE * FashionMnist.SIZE];
-        for (int i : test) {
+        for (int i : indices) {
             int c = data.label(i);
             if (written[c] >= perClass) {
                 continue;
@@ -55,9 +65,8 @@ public final class FashionMnistFolder {
             for (int p = 0; p < pixels.length; p++) {
                 png.getRaster().setSample(p % FashionMnist.SIZE, p / FashionMnist.SIZE, 0, Math.round(pixels[p]));
             }
-            ImageIO.write(png, "png", dir.resolve(String.format(Locale.ROOT, "test-%05d.png", i)).toFile());
+            ImageIO.write(png, "png", dir.resolve(String.format(Locale.ROOT, "%s-%05d.png", part, i)).toFile());
             written[c]++;
         }
-        return out;
     }
 }
