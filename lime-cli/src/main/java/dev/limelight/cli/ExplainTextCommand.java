@@ -10,6 +10,7 @@ import dev.limelight.text.TextLabelExplanation;
 import dev.limelight.text.WordWeight;
 import dev.limelight.text.perturb.Perturbation;
 import dev.limelight.text.perturb.WordNeighbours;
+import dev.limelight.text.model.LogitScoring;
 import dev.limelight.text.render.TextExplanationWriter;
 import dev.limelight.text.tokenize.Tokenizer;
 import java.io.IOException;
@@ -77,6 +78,11 @@ final class ExplainTextCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "B", defaultValue = "256", description = "Texts per model call (default: ${DEFAULT-VALUE}).")
     private int batch;
 
+    @Option(names = "--explain-space", paramLabel = "SPACE", defaultValue = "probability",
+            description = "The output the surrogate fits: probability (default) or logit (the network's scores before "
+                    + "its final softmax). Text models carry no temperature: calibrated is exit 2.")
+    private String explainSpace;
+
     @Option(names = "--seed", paramLabel = "X", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -95,7 +101,7 @@ final class ExplainTextCommand implements Callable<Integer> {
         if (samples < 2) {
             throw new BadInputException("--samples must be at least 2, got " + samples);
         }
-        TextClassifier classifier = TextModels.load(model);
+        TextClassifier classifier = inSpace(TextModels.load(model));
         TextExplanation e = explain(text, classifier, TextExplainerOptions.builder().samples(samples).numFeatures(features)
                 .perturbation(perturbation()).topLabels(topLabels).batchSize(batch).seed(seed)
                 .samplingDesign(trust.samplingDesign(SamplingDesign.REMOVAL)).adaptive(trust.adaptiveSampling())
@@ -106,6 +112,23 @@ final class ExplainTextCommand implements Callable<Integer> {
         print(e, spec.commandLine().getOut());
         spec.commandLine().getOut().println("wrote " + out.resolve("explanation.json") + " and " + report);
         return Limelight.DONE;
+    }
+
+    /** The classifier in the explained space: its probabilities, or its network's logits. */
+    private TextClassifier inSpace(TextClassifier loaded) {
+        return switch (explainSpace.trim().toLowerCase(Locale.ROOT)) {
+            case "probability" -> loaded;
+            case "logit" -> {
+                if (!(loaded instanceof LogitScoring scoring)) {
+                    throw new BadInputException(model + " is not a network Limelight can take the logits of");
+                }
+                yield scoring.inLogitSpace();
+            }
+            case "calibrated" -> throw new BadInputException("text models carry no temperature: explain-text explains "
+                    + "the probability or logit space");
+            default -> throw new BadInputException("unknown explain space '" + explainSpace + "': use probability or "
+                    + "logit");
+        };
     }
 
     static TextExplanation explain(String text, TextClassifier classifier, TextExplainerOptions options, PrintWriter err,

@@ -119,4 +119,22 @@ class ExplainSpaceTest {
                 new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)));
         assertTrue(err.toString().contains("the logit space does not use one"), err.toString());
     }
+
+    @Test
+    void explainTextFitsTheLogitsOfATextNetworkAndHasNoCalibratedSpace() throws Exception {
+        String model = "../lime-text/bundled/newsgroups-religion-bow.zip";
+        String text = "../lime-text/bundled/samples/darwin-fish.txt";
+        StringWriter err = new StringWriter();
+        assertEquals(Limelight.DONE, Limelight.run(new String[] {"explain-text", "--model", model, "--text", text,
+                "--out", dir.resolve("text-logit").toString(), "--explain-space", "logit", "--quiet"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)), err.toString());
+        JsonNode explanation = new ObjectMapper().readTree(dir.resolve("text-logit").resolve("explanation.json").toFile());
+        assertEquals("logit", explanation.get("explainedOutput").get("space").asText());
+
+        err = new StringWriter();
+        assertEquals(Limelight.BAD_INPUT, Limelight.run(new String[] {"explain-text", "--model", model, "--text", text,
+                "--out", dir.resolve("text-calibrated").toString(), "--explain-space", "calibrated", "--quiet"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)));
+        assertTrue(err.toString().contains("text models carry no temperature"), err.toString());
+    }
 }

@@ -1,5 +1,6 @@
 package dev.limelight.text.model;
 
+import dev.limelight.core.OutputKind;
 import dev.limelight.core.TextClassifier;
 import dev.limelight.text.corpus.Corpus;
 import dev.limelight.text.corpus.LabelledText;
@@ -31,7 +32,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * word), so later changes to the DL4J model (its {@code wordsNearest} rescales vectors in place)
  * do not change this classifier. Predictions are thread-safe.
  */
-public final class AveragedVectorsClassifier implements TextClassifier {
+public final class AveragedVectorsClassifier implements TextClassifier, LogitScoring {
 
     /** Default training: 40 epochs of batches of 64, Adam 0.005, L2 1e-4, seed 0. */
     public static final TrainingOptions DEFAULT_TRAINING = new TrainingOptions(40, 64, 0.005, 1e-4, 0);
@@ -43,13 +44,33 @@ public final class AveragedVectorsClassifier implements TextClassifier {
     private final int dimension;
     private final MultiLayerNetwork network;
     private final List<String> classNames;
+    private final OutputKind outputKind;
 
     private AveragedVectorsClassifier(Map<String, float[]> vectors, int dimension, MultiLayerNetwork network,
                                       List<String> classNames) {
+        this(vectors, dimension, network, classNames, OutputKind.SOFTMAX);
+    }
+
+    private AveragedVectorsClassifier(Map<String, float[]> vectors, int dimension, MultiLayerNetwork network,
+                                      List<String> classNames, OutputKind outputKind) {
         this.vectors = vectors;
         this.dimension = dimension;
         this.network = network;
         this.classNames = List.copyOf(classNames);
+        this.outputKind = outputKind;
+    }
+
+    /** @return this classifier scoring the logits of a copy of its network (the word vectors shared) */
+    @Override
+    public TextClassifier inLogitSpace() {
+        return new AveragedVectorsClassifier(vectors, dimension, LogitScoring.withoutSoftmax(network), classNames,
+                OutputKind.LOGIT);
+    }
+
+    /** @return softmax probabilities, or logits for the classifier {@link #inLogitSpace()} made */
+    @Override
+    public OutputKind outputKind() {
+        return outputKind;
     }
 
     /**

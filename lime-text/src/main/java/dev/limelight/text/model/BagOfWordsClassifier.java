@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.limelight.core.OutputKind;
 import dev.limelight.core.TextClassifier;
 import dev.limelight.text.corpus.Corpus;
 import dev.limelight.text.corpus.LabelledText;
@@ -44,7 +45,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * and idf) and {@code network.zip} (DL4J's {@link ModelSerializer} format, without the updater).
  * Predictions are thread-safe.
  */
-public final class BagOfWordsClassifier implements TextClassifier {
+public final class BagOfWordsClassifier implements TextClassifier, LogitScoring {
 
     /** The format name written into saved models. */
     public static final String FORMAT = "limelight-text-bag-of-words";
@@ -63,11 +64,30 @@ public final class BagOfWordsClassifier implements TextClassifier {
     private final TfIdf features;
     private final MultiLayerNetwork network;
     private final List<String> classNames;
+    private final OutputKind outputKind;
 
     private BagOfWordsClassifier(TfIdf features, MultiLayerNetwork network, List<String> classNames) {
+        this(features, network, classNames, OutputKind.SOFTMAX);
+    }
+
+    private BagOfWordsClassifier(TfIdf features, MultiLayerNetwork network, List<String> classNames,
+                                 OutputKind outputKind) {
         this.features = features;
         this.network = network;
         this.classNames = List.copyOf(classNames);
+        this.outputKind = outputKind;
+    }
+
+    /** @return this classifier scoring the logits of a copy of its network (the TF-IDF columns shared) */
+    @Override
+    public TextClassifier inLogitSpace() {
+        return new BagOfWordsClassifier(features, LogitScoring.withoutSoftmax(network), classNames, OutputKind.LOGIT);
+    }
+
+    /** @return softmax probabilities, or logits for the classifier {@link #inLogitSpace()} made */
+    @Override
+    public OutputKind outputKind() {
+        return outputKind;
     }
 
     /**

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.limelight.core.OutputKind;
+import dev.limelight.core.TextClassifier;
 import dev.limelight.text.TextExplainer;
 import dev.limelight.text.TextExplainerOptions;
 import dev.limelight.text.TextExplanation;
@@ -17,6 +19,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 class BagOfWordsClassifierTest {
 
@@ -75,5 +79,18 @@ class BagOfWordsClassifierTest {
         Files.write(file, new byte[] {80, 75, 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BagOfWordsClassifier.load(file));
         assertTrue(e.getMessage().contains("not a Limelight bag-of-words model"), e.getMessage());
+    }
+
+    @Test
+    void itsLogitSpaceScoresTheNetworkBeforeItsSoftmax() {
+        List<String> texts = List.of("great film, loved it", "dull and far too long", "fine");
+        TextClassifier logits = model.inLogitSpace();
+        INDArray z = logits.predict(texts);
+
+        assertEquals(OutputKind.LOGIT, logits.outputKind());
+        assertTrue(Transforms.softmax(z, true).equalsWithEps(model.predict(texts), 1e-5),
+                "softmax of the logits is the probabilities");
+        assertTrue(Math.abs(z.getDouble(0, 0) - Math.log(model.predict(texts).getDouble(0, 0))) > 1e-3,
+                "and they are not log-probabilities");
     }
 }
