@@ -114,13 +114,20 @@ public final class AuditCheckpoint {
             return List.of();
         }
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            // only whole lines count: a line without its newline was being written when the run stopped
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            if (text.indexOf('\n') < 0) {
+                clear();
+                write(jsonLine(fingerprint));
+                return List.of();
+            }
+            List<String> lines = List.of(text.substring(0, text.lastIndexOf('\n') + 1).split("\n"));
             if (lines.isEmpty() || !lines.get(0).equals(JSON.writeValueAsString(fingerprint))) {
                 throw new IllegalArgumentException("the checkpoint in " + file.getParent() + " was made by another audit "
                         + "(another model, folder or options): run without --resume to start over");
             }
             List<ImageObservation> observations = new ArrayList<>();
-            long kept = lines.get(0).length() + 1L;
+            long kept = lines.get(0).getBytes(StandardCharsets.UTF_8).length + 1L;
             for (String line : lines.subList(1, lines.size())) {
                 ImageObservation[] batch;
                 try {
