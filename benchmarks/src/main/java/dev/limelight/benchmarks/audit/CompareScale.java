@@ -5,12 +5,10 @@ import dev.limelight.audit.LabelledFolder;
 import dev.limelight.audit.compare.Comparison;
 import dev.limelight.audit.compare.ComparisonReport;
 import dev.limelight.audit.compare.ModelRun;
-import dev.limelight.benchmarks.spark.FashionMnistFolder;
 import dev.limelight.core.ImageInput;
 import dev.limelight.core.ImageLayout;
 import dev.limelight.core.ProgressListener;
 import dev.limelight.image.RasterImage;
-import dev.limelight.models.BundledModels;
 import dev.limelight.models.ImageModels;
 import dev.limelight.models.ModelOptions;
 import dev.limelight.models.NetworkImageClassifier;
@@ -44,22 +42,14 @@ public final class CompareScale {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 1) {
-            System.err.println("usage: CompareScale OUT [PER_CLASS] [EXPLAINED]");
-            System.exit(2);
-        }
-        Path out = Path.of(args[0]);
-        int perClass = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-        int explained = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        Path data = out.resolve("data");
-        if (!Files.isDirectory(data)) {
-            FashionMnistFolder.write(data, perClass);
-        }
-        NetworkImageClassifier a = BundledModels.fashionMnist();
+        ScaleAudit setup = ScaleAudit.of(args, "CompareScale", 20);
+        Path out = setup.out();
+        int explained = setup.explained();
+        NetworkImageClassifier a = setup.model();
         long t0 = System.nanoTime();
         NetworkImageClassifier b = modelB();
         long t1 = System.nanoTime();
-        LabelledFolder folder = LabelledFolder.read(data, a.classNames());
+        LabelledFolder folder = setup.folder();
         AuditOptions options = AuditOptions.builder().build();
         System.out.printf(Locale.ROOT, "%d images, %d explained, %d cores; model B trained in %.1f s%n",
                 folder.images().size(), explained, Runtime.getRuntime().availableProcessors(), (t1 - t0) / 1e9);

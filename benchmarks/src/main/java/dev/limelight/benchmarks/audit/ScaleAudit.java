@@ -11,8 +11,7 @@ import java.nio.file.Path;
 /**
  * What the audit-at-scale programs share, read from their arguments {@code OUT [PER_CLASS] [EXPLAINED]}:
  * the output folder, a folder of Fashion-MNIST test images (PER_CLASS a class, 1000 by default,
- * written to {@code OUT/data} on the first run), the bundled CNN, and how many images to explain (200
- * by default).
+ * written to {@code OUT/data} on the first run), the bundled CNN, and how many images to explain.
  *
  * @param out       the output folder
  * @param folder    the labelled images
@@ -21,15 +20,20 @@ import java.nio.file.Path;
  */
 record ScaleAudit(Path out, LabelledFolder folder, NetworkImageClassifier model, int explained) {
 
-    /** Reads the arguments; prints the usage and exits with 2 without an output folder. */
+    /** Reads the arguments (200 explained by default); prints the usage and exits with 2 without an output folder. */
     static ScaleAudit of(String[] args, String program) throws IOException {
+        return of(args, program, 200);
+    }
+
+    /** As {@link #of(String[], String)} with another default number of explained images. */
+    static ScaleAudit of(String[] args, String program, int defaultExplained) throws IOException {
         if (args.length < 1) {
             System.err.println("usage: " + program + " OUT [PER_CLASS] [EXPLAINED]");
             System.exit(2);
         }
         Path out = Path.of(args[0]);
         int perClass = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-        int explained = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        int explained = args.length > 2 ? Integer.parseInt(args[2]) : defaultExplained;
         Path data = out.resolve("data");
         if (!Files.isDirectory(data)) {
             FashionMnistFolder.write(data, perClass);
