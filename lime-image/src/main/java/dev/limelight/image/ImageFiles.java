@@ -8,6 +8,7 @@ import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -87,11 +88,12 @@ public final class ImageFiles {
             if (Files.size(file) == 0) {
                 throw new IllegalArgumentException("image file is empty (0 bytes): " + file);
             }
-            refuseUnsupportedFormats(file);
+            byte[] bytes = Files.readAllBytes(file);
+            refuseUnsupportedFormats(bytes, file);
             List<String> notes = new ArrayList<>();
             RasterImage image;
             String format;
-            try (InputStream in = Files.newInputStream(file); ImageInputStream stream = ImageIO.createImageInputStream(in)) {
+            try (ImageInputStream stream = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
                 var readers = ImageIO.getImageReaders(stream);
                 if (!readers.hasNext()) {
                     throw new IllegalArgumentException("not an image format this build can read (PNG, JPEG, BMP, GIF): "
@@ -101,7 +103,7 @@ public final class ImageFiles {
                 try {
                     reader.setInput(stream, false, true);
                     format = reader.getFormatName().toLowerCase(Locale.ROOT);
-                    image = decodeFirst(reader, file);
+                    image = decodeFirst(reader, bytes, file);
                     if (format.equals("gif")) {
                         int frames = reader.getNumImages(true);
                         if (frames > 1) {
@@ -113,7 +115,7 @@ public final class ImageFiles {
                 }
             }
             if (format.equals("jpeg") || format.equals("jpg")) {
-                ExifOrientation orientation = exifOrientation(file);
+                ExifOrientation orientation = exifOrientation(bytes);
                 if (orientation != ExifOrientation.NORMAL) {
                     image = orientation.apply(image);
                     notes.add("EXIF orientation " + orientation.tag() + " applied: " + orientation.describe());
@@ -129,7 +131,7 @@ public final class ImageFiles {
         }
     }
 
-    private static RasterImage decodeFirst(ImageReader reader, Path file) throws IOException {
+    private static RasterImage decodeFirst(ImageReader reader, byte[] bytes, Path file) throws IOException {
         long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
         if (pixels > MAX_PIXELS) {
             throw new IllegalArgumentException(String.format("image is %d x %d (%.0f megapixels), more than the %d "
@@ -141,7 +143,7 @@ public final class ImageFiles {
                     + "): " + file);
         }
         if (reader.getFormatName().equalsIgnoreCase("png")) {
-            requireIntactPngChunks(file);
+            requireIntactPngChunks(bytes, file);
         }
         DecoderWarnings warnings = new DecoderWarnings();
         reader.addIIOReadWarningListener(warnings);
@@ -154,13 +156,9 @@ public final class ImageFiles {
     }
 
     /** Formats no bundled decoder reads, told by their first bytes, refused with a message that says which. */
-    private static void refuseUnsupportedFormats(Path file) throws IOException {
-        byte[] head = new byte[12];
-        int n;
-        try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, head.length);
-        }
-        String text = new String(head, 0, n, StandardCharsets.ISO_8859_1);
+    private static void refuseUnsupportedFormats(byte[] bytes, Path file) {
+        int n = Math.min(12, bytes.length);
+        String text = new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
         String name = null;
         if (n >= 12 && text.startsWith("RIFF") && text.startsWith("WEBP", 8)) {
             name = "WebP";
@@ -181,8 +179,7 @@ public final class ImageFiles {
      * flipped bit in the compressed pixels can decode to a different picture without a word, and a
      * file cut between chunks decodes as if whole. Files that are not PNGs pass through.
      */
-    private static void requireIntactPngChunks(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+    private static void requireIntactPngChunks(byte[] bytes, Path file) {
         if (bytes.length < PNG_SIGNATURE.length || !java.util.Arrays.equals(bytes, 0, PNG_SIGNATURE.length,
                 PNG_SIGNATURE, 0, PNG_SIGNATURE.length)) {
             return;
@@ -216,8 +213,8 @@ public final class ImageFiles {
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     /** The orientation in a JPEG's EXIF segment; {@link ExifOrientation#NORMAL} without one. */
-    private static ExifOrientation exifOrientation(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file); ImageInputStream stream = ImageIO.createImageInputStream(in)) {
+    private static ExifOrientation exifOrientation(byte[] bytes) {
+        try (ImageInputStream stream = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             List<JPEGSegment> exif = JPEGSegmentUtil.readSegments(stream, JPEG.APP1, "Exif");
             if (exif.isEmpty()) {
                 return ExifOrientation.NORMAL;
