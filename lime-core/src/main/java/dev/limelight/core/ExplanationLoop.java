@@ -1,6 +1,7 @@
 package dev.limelight.core;
 
 import dev.limelight.core.sampling.AdaptiveSampling;
+import dev.limelight.core.sampling.SampleDrawer;
 import dev.limelight.core.sampling.SampleMatrix;
 import dev.limelight.core.sampling.SamplingOptions;
 import dev.limelight.core.sampling.SamplingReport;
@@ -24,9 +25,10 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The one LIME loop, shared by every kind of input (as Captum's {@code LimeBase}): draw the sample
  * matrix, score the perturbed inputs batch by batch, weight the samples by their cosine distance to
- * the original, fit K-Lasso per label, and take the trust measures asked for. A modality supplies only
- * an {@link InterpretableInput}: how many features it has and how rows of the sample matrix become
- * model outputs.
+ * the original (or another {@link SampleDistance}), fit K-Lasso per label, and take the trust
+ * measures asked for. A modality supplies only an {@link InterpretableInput}: how many features it
+ * has, how far a sample lies from the original, how rows of the sample matrix become model outputs
+ * and, for tables, how the rows are drawn.
  *
  * <p>With adaptive sampling the samples are scored in rounds and the loop stops once the sampling
  * noise of the fit predicts a stable top k ({@link SamplingNoise}); stability re-draws the samples
@@ -52,23 +54,33 @@ public final class ExplanationLoop {
     }
 
     /**
-     * What a modality supplies: its interpretable features and how samples become model outputs.
+     * What a modality supplies: its interpretable features, how far a sample lies from the original,
+     * how samples become model outputs and, if it has its own, how the samples are drawn.
      *
-     * @param featureCount  d, the number of features (segments, words), at least 1
-     * @param distanceScale the scale of the cosine distance to the original ({@link CosineDistance})
-     * @param outputKind    what the model's output rows are
-     * @param scorer        scores rows of the sample matrix
+     * @param featureCount d, the number of features (segments, words, columns), at least 1
+     * @param distance     the distance of a sample to the original (cosine for images and text,
+     *                     Euclidean for tables)
+     * @param outputKind   what the model's output rows are
+     * @param scorer       scores rows of the sample matrix
+     * @param drawer       draws the sample matrices, or null to draw with the settings' sampling design
      */
-    public record InterpretableInput(int featureCount, double distanceScale, OutputKind outputKind,
-                                     SampleScorer scorer) {
+    public record InterpretableInput(int featureCount, SampleDistance distance, OutputKind outputKind,
+                                     SampleScorer scorer, SampleDrawer drawer) {
 
         /** @throws IllegalArgumentException if there is no feature */
         public InterpretableInput {
             if (featureCount < 1) {
                 throw new IllegalArgumentException("featureCount must be at least 1, got " + featureCount);
             }
+            Objects.requireNonNull(distance, "distance");
             Objects.requireNonNull(outputKind, "outputKind");
             Objects.requireNonNull(scorer, "scorer");
+        }
+
+        /** An input whose samples are drawn with the settings' sampling design. */
+        public InterpretableInput(int featureCount, SampleDistance distance, OutputKind outputKind,
+                                  SampleScorer scorer) {
+            this(featureCount, distance, outputKind, scorer, null);
         }
     }
 
@@ -140,9 +152,10 @@ public final class ExplanationLoop {
                     + " output has none (explain without the counterfactual)");
         }
         SamplingOptions sampling = settings.sampling();
+        SampleDrawer drawer = drawer(input);
         int features = input.featureCount();
         int budget = sampling.samples();
-        SampleMatrix samples = SampleMatrix.draw(budget, features, sampling.seed(), sampling.design());
+        SampleMatrix samples = drawer.draw(budget, features, sampling.seed());
         AdaptiveSampling adaptive = sampling.adaptive();
         double[][] predictions = new double[budget][];
         long fitNanos = 0;
@@ -159,7 +172,7 @@ public final class ExplanationLoop {
             while (true) {
                 if (n >= Math.min(2 * adaptive.roundSize(), budget)) {
                     long a0 = System.nanoTime();
-                    last = forecast(samples, predictions, n, explained, adaptive, input.distanceScale());
+                    last = forecast(samples, predictions, n, explained, adaptive, input.distance(), drawer.pairs());
                     fitNanos += System.nanoTime() - a0;
                     rounds.add(n);
                     agreements.add(last.agreement());
@@ -179,25 +192,31 @@ public final class ExplanationLoop {
         }
 
         long f0 = System.nanoTime();
-        List<LocalExplanation> fits = fit(samples, predictions, n, explained, input.distanceScale());
+        List<LocalExplanation> fits = fit(samples, predictions, n, explained, input.distance());
         fitNanos += System.nanoTime() - f0;
 
         long t0 = System.nanoTime();
-        List<TrustReport> trust = trust(input, fits, explained, n, features, predictions[0]);
+        List<TrustReport> trust = trust(input, drawer, fits, explained, n, features, predictions[0]);
         long trustNanos = System.nanoTime() - t0;
         return new Result(explained, predictions[0], fits, trust, report, n, fitNanos / 1e6, trustNanos / 1e6);
     }
 
-    /** K-Lasso on the first {@code n} samples. */
-    private List<LocalExplanation> fit(SampleMatrix samples, double[][] predictions, int n, int[] labels, double scale) {
-        return klasso.explain(neighbourhood(samples, predictions, n, scale), labels);
+    /** The input's own drawer, else the settings' sampling design. */
+    private SampleDrawer drawer(InterpretableInput input) {
+        return input.drawer() != null ? input.drawer() : SampleDrawer.of(settings.sampling().design());
     }
 
-    private static Neighbourhood neighbourhood(SampleMatrix samples, double[][] predictions, int n, double scale) {
+    /** K-Lasso on the first {@code n} samples. */
+    private List<LocalExplanation> fit(SampleMatrix samples, double[][] predictions, int n, int[] labels,
+                                       SampleDistance distance) {
+        return klasso.explain(neighbourhood(samples, predictions, n, distance), labels);
+    }
+
+    private static Neighbourhood neighbourhood(SampleMatrix samples, double[][] predictions, int n,
+                                               SampleDistance distance) {
         INDArray z = samples.rows(0, n, DataType.DOUBLE);
         double[][] scored = Arrays.copyOf(predictions, n);
-        return Neighbourhood.of(z, Nd4j.createFromArray(scored),
-                Nd4j.createFromArray(CosineDistance.toOriginal(z, scale)));
+        return Neighbourhood.of(z, Nd4j.createFromArray(scored), Nd4j.createFromArray(distance.toOriginal(z)));
     }
 
     /**
@@ -206,10 +225,9 @@ public final class ExplanationLoop {
      * {@link SamplingNoise}), for the label whose top k would agree least.
      */
     private TopKForecast forecast(SampleMatrix samples, double[][] predictions, int n, int[] labels,
-                                  AdaptiveSampling adaptive, double scale) {
-        Neighbourhood neighbourhood = neighbourhood(samples, predictions, n, scale);
+                                  AdaptiveSampling adaptive, SampleDistance distance, boolean pairs) {
+        Neighbourhood neighbourhood = neighbourhood(samples, predictions, n, distance);
         List<LocalExplanation> fits = klasso.explain(neighbourhood, labels);
-        boolean pairs = settings.sampling().design().pairs();
         long seed = settings.sampling().seed();
         TopKForecast lowest = null;
         for (int i = 0; i < labels.length; i++) {
@@ -228,8 +246,8 @@ public final class ExplanationLoop {
     }
 
     /** The trust measures asked for, per label (all model calls through the same input). */
-    private List<TrustReport> trust(InterpretableInput input, List<LocalExplanation> fits, int[] labels, int n,
-                                    int features, double[] original) {
+    private List<TrustReport> trust(InterpretableInput input, SampleDrawer drawer, List<LocalExplanation> fits,
+                                    int[] labels, int n, int features, double[] original) {
         TrustOptions options = settings.trust();
         SamplingOptions sampling = settings.sampling();
         List<List<LocalExplanation>> runs = new ArrayList<>();
@@ -242,14 +260,14 @@ public final class ExplanationLoop {
         if (extra > 0) {
             List<SampleMatrix> others = new ArrayList<>();
             for (int r = 1; r <= extra; r++) {
-                others.add(SampleMatrix.draw(n, features, sampling.seed() + r, sampling.design()));
+                others.add(drawer.draw(n, features, sampling.seed() + r));
             }
             SampleMatrix all = SampleMatrix.concat(others);
             double[][] scored = new double[all.samples()][];
             input.scorer().score(all, 0, all.samples(), scored, "stability", 0, all.samples());
             for (int r = 0; r < extra; r++) {
                 double[][] part = Arrays.copyOfRange(scored, r * n, (r + 1) * n);
-                List<LocalExplanation> refits = fit(others.get(r), part, n, labels, input.distanceScale());
+                List<LocalExplanation> refits = fit(others.get(r), part, n, labels, input.distance());
                 for (int i = 0; i < labels.length; i++) {
                     runs.get(i).add(refits.get(i));
                 }

@@ -1,6 +1,7 @@
 package dev.limelight.image;
 
 import dev.limelight.core.CosineDistance;
+import dev.limelight.core.SampleDistance;
 import dev.limelight.core.ExplanationLoop;
 import dev.limelight.core.ImageClassifier;
 import dev.limelight.core.ImageInput;
@@ -91,7 +92,8 @@ public final class ImageExplainer {
         try (BatchScorer scorer = new BatchScorer(classifier, builder, options.batchSize(), options.progress())) {
             SegmentScorer segments = new SegmentScorer(scorer);
             ExplanationLoop.Result result = new ExplanationLoop(options.loop()).run(
-                    new ExplanationLoop.InterpretableInput(segmentation.segmentCount(), CosineDistance.IMAGE_SCALE,
+                    new ExplanationLoop.InterpretableInput(segmentation.segmentCount(),
+                            SampleDistance.cosine(CosineDistance.IMAGE_SCALE),
                             classifier.outputKind(), segments), options.labelChoice());
             List<String> names = classifier.classNames();
             List<LabelExplanation> explained = new ArrayList<>(result.labels().length);

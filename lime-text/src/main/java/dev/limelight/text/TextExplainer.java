@@ -1,6 +1,7 @@
 package dev.limelight.text;
 
 import dev.limelight.core.CosineDistance;
+import dev.limelight.core.SampleDistance;
 import dev.limelight.core.ExplanationLoop;
 import dev.limelight.core.LabelChoice;
 import dev.limelight.core.StageTimings;
@@ -110,7 +111,8 @@ public final class TextExplainer {
         words.buildNanos += System.nanoTime() - t1;
 
         ExplanationLoop.Result result = new ExplanationLoop(options.loop()).run(new ExplanationLoop.InterpretableInput(
-                        indexed.featureCount(), CosineDistance.TEXT_SCALE, classifier.outputKind(), words), options.labelChoice());
+                        indexed.featureCount(), SampleDistance.cosine(CosineDistance.TEXT_SCALE), classifier.outputKind(),
+                        words), options.labelChoice());
 
         long f0 = System.nanoTime();
         List<String> names = classNames(classifier, classes);

@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * {@code H5HG_read}, reading the {@code model_config} attribute, dies with SIGSEGV). The superblock
  * is checked first ({@link Hdf5Superblock}), for a clearer message when the file is cut short.
  */
-final class Hdf5Structure {
+public final class Hdf5Structure {
 
     private Hdf5Structure() {
     }
@@ -24,7 +24,7 @@ final class Hdf5Structure {
      * @param file a Keras HDF5 file
      * @throws ModelFileException ({@code DAMAGED}) when its structure cannot be read
      */
-    static void requireReadable(Path file) {
+    public static void requireReadable(Path file) {
         Hdf5Superblock.requireWhole(file);
         try (HdfFile hdf = new HdfFile(file)) {
             walk(hdf);

@@ -77,6 +77,40 @@ public final class SampleMatrix {
         return drawn;
     }
 
+    /**
+     * Draws the matrix with a keep probability per feature: cell (i, j) of rows 1.. is 1 with
+     * probability {@code keep[j]}, independently; row 0 is all ones. A table's columns are drawn so: a
+     * column keeps the original's value (or bin) as often as the training data holds it.
+     *
+     * @param samples N, at least 1 (row 0 is the original)
+     * @param keep    per feature, a probability in [0, 1]; at least one feature
+     * @param seed    the random seed
+     * @throws IllegalArgumentException if N is below 1, a probability is outside [0, 1], or N x d
+     *                                  exceeds 2^31 - 1
+     */
+    public static SampleMatrix drawKeeping(int samples, double[] keep, long seed) {
+        int features = keep.length;
+        if (samples < 1 || features < 1) {
+            throw new IllegalArgumentException("need at least 1 sample and 1 feature, got " + samples + " x " + features);
+        }
+        for (int j = 0; j < features; j++) {
+            if (!(keep[j] >= 0 && keep[j] <= 1)) {
+                throw new IllegalArgumentException("keep probability of feature " + j + " must be in [0, 1], got "
+                        + keep[j]);
+            }
+        }
+        if ((long) samples * features > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("sample matrix too large: " + samples + " x " + features);
+        }
+        byte[] cells = new byte[samples * features];
+        java.util.Arrays.fill(cells, 0, features, (byte) 1);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = features; i < cells.length; i++) {
+            cells[i] = (byte) (random.nextDouble() < keep[i % features] ? 1 : 0);
+        }
+        return new SampleMatrix(samples, features, cells);
+    }
+
     /** The {@link SamplingDesign#REMOVAL} design: row i removes k ~ U{1..S} distinct features. */
     private static SampleMatrix removals(int samples, int features, long seed) {
         if (samples < 1) {
