@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "limelight 0.1.0-SNAPSHOT",
         description = "LIME explanations for Deeplearning4j and Keras classifiers.",
-        subcommands = {DemoCommand.class, ExplainImageCommand.class, ExplainTextCommand.class, AuditCommand.class,
+        subcommands = {DemoCommand.class, ExplainImageCommand.class, ExplainTextCommand.class, ExplainRowCommand.class, AuditCommand.class,
             TestCommand.class, CompareCommand.class, TrainCommand.class, ImproveCommand.class, CalibrateCommand.class, ExplainNeighbourhoodCommand.class})
 public final class Limelight {
 

@@ -8,19 +8,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Known answers: a DL4J MLP trained here on a planted rule (churn = age &gt; 40 and geography =
@@ -41,30 +31,10 @@ class PlantedRuleTest {
     @BeforeAll
     static void trainOnThePlantedRule() {
         training = plantedTable(4000, 7);
-        NormalizerStandardize normalizer = new NormalizerStandardize();
-        DataSet data = dataSet(training);
-        normalizer.fit(data);
-        normalizer.transform(data);
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(11).updater(new Adam(0.01)).list()
-                .layer(new DenseLayer.Builder().nIn(SCHEMA.encodedWidth()).nOut(32).activation(Activation.RELU).build())
-                .layer(new DenseLayer.Builder().nOut(16).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(2)
-                        .activation(Activation.SOFTMAX).build())
-                .build();
-        MultiLayerNetwork network = new MultiLayerNetwork(conf);
-        network.init();
-        List<DataSet> batches = data.batchBy(100);
-        for (int epoch = 0; epoch < 30; epoch++) {
-            batches.forEach(network::fit);
-        }
-        model = NetworkTabularClassifier.of(network, training.schema(), normalizer);
-        Table test = plantedTable(1000, 8);
-        int[] predicted = Nd4j.argMax(model.predict(test.rows()), 1).toIntVector();
-        int correct = 0;
-        for (int i = 0; i < predicted.length; i++) {
-            correct += predicted[i] == test.labels()[i] ? 1 : 0;
-        }
-        assertTrue(correct > 960, "the MLP learns the rule: " + correct + " of 1000 held-out rows");
+        TabularMlp mlp = TabularMlp.train(training, TabularMlp.Training.DEFAULTS.withEpochs(20).withSeed(11));
+        model = mlp.classifier();
+        double accuracy = mlp.accuracy(plantedTable(1000, 8));
+        assertTrue(accuracy > 0.96, "the MLP learns the rule: " + accuracy + " on 1000 held-out rows");
     }
 
     @Test
@@ -131,14 +101,5 @@ class PlantedRuleTest {
             labels[i] = age > 40 && geography == 1 ? 1 : 0;
         }
         return new Table(SCHEMA, values, labels, "planted rows");
-    }
-
-    static DataSet dataSet(Table table) {
-        int[] labels = table.labels();
-        float[][] oneHotLabels = new float[labels.length][2];
-        for (int i = 0; i < labels.length; i++) {
-            oneHotLabels[i][labels[i]] = 1;
-        }
-        return new DataSet(Nd4j.createFromArray(table.schema().oneHot(table.rows())), Nd4j.createFromArray(oneHotLabels));
     }
 }

@@ -27,7 +27,8 @@ import java.util.function.IntFunction;
  * The one JSON format of an explanation, for every kind of input ({@code explanation.json}): the
  * same names for the same concepts, written by Jackson data binding from these records. What
  * differs between images and text is confined to {@code input}, {@code options} and the optional
- * {@code word} / {@code offsets} of a weight.
+ * {@code word} / {@code offsets} (text) or {@code column} / {@code condition} (tables) of a weight,
+ * given by a {@link FeatureText}.
  *
  * @param format           what this document is: {@link Format#CURRENT}
  * @param input            what was explained, a record of the modality's: for an image its size and
@@ -106,9 +107,54 @@ public record ExplanationDocument(Format format, Object input, String outputKind
      * @param weight  its weight
      * @param word    for text, the word
      * @param offsets for text, where the word stands in the text (character offsets)
+     * @param column    for tables, the feature column's name
+     * @param condition for tables, the condition the row meets ("age &gt; 42.00")
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Weight(int feature, double weight, String word, int[] offsets) {
+    @JsonPropertyOrder({"feature", "weight", "word", "offsets", "column", "condition"})
+    public record Weight(int feature, double weight, String word, int[] offsets, String column, String condition) {
+    }
+
+    /**
+     * What a feature is in words, for the weights of a modality whose features have names: nothing for
+     * images (segments are numbers), the word and its offsets for text, the column and the condition
+     * for tables.
+     *
+     * @param words      a feature's word, or null
+     * @param offsets    a feature's character offsets in the text, or null
+     * @param columns    a feature's column name, or null
+     * @param conditions a feature's condition, or null
+     */
+    public record FeatureText(IntFunction<String> words, IntFunction<int[]> offsets, IntFunction<String> columns,
+                              IntFunction<String> conditions) {
+
+        /** Image segments: numbers only. */
+        public static final FeatureText NONE = new FeatureText(null, null, null, null);
+
+        /** @return text features: words at offsets */
+        public static FeatureText words(IntFunction<String> words, IntFunction<int[]> offsets) {
+            return new FeatureText(words, offsets, null, null);
+        }
+
+        /** @return table features: columns and the conditions the row meets */
+        public static FeatureText conditions(IntFunction<String> columns, IntFunction<String> conditions) {
+            return new FeatureText(null, null, columns, conditions);
+        }
+
+        /** @return the weight entry of a feature */
+        Weight weight(int feature, double weight, boolean withOffsets) {
+            return new Weight(feature, weight, apply(words, feature), withOffsets ? apply(offsets, feature) : null,
+                    apply(columns, feature), apply(conditions, feature));
+        }
+
+        /** @return the feature's name for the adaptive-sampling entries: its word or its condition */
+        String name(int feature) {
+            return words != null ? words.apply(feature) : apply(conditions, feature);
+        }
+
+        private static <T> T apply(IntFunction<T> f, int feature) {
+            return f == null ? null : f.apply(feature);
+        }
     }
 
     /**
@@ -196,7 +242,7 @@ public record ExplanationDocument(Format format, Object input, String outputKind
      *
      * @param feature   the feature
      * @param topKShare share of simulated fresh runs that put it in the top k
-     * @param word      for text, the word
+     * @param word      for text, the word; for tables, the condition
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Contested(int feature, double topKShare, String word) {
@@ -209,21 +255,18 @@ public record ExplanationDocument(Format format, Object input, String outputKind
      * @param counterfactualAsked whether the counterfactual was searched for
      * @param predicted          the predicted label (the column of the highest output), -1 if unknown
      * @param names              the class names
-     * @param words              for text, the word of a feature; null for images
-     * @param offsets            for text, the offsets of a feature; null for images
+     * @param features           what the features are in words
      * @param counterfactualText for text, the text the model saw without the counterfactual's words
      * @return one entry per label, in order
      */
     public static List<Label> labels(List<? extends ExplainedLabel> labels, boolean counterfactualAsked, int predicted,
-                                     List<String> names, IntFunction<String> words, IntFunction<int[]> offsets,
-                                     String counterfactualText) {
+                                     List<String> names, FeatureText features, String counterfactualText) {
         List<Label> entries = new ArrayList<>(labels.size());
         for (ExplainedLabel l : labels) {
             Counterfactual counterfactual = counterfactualAsked && l.label() == predicted
-                    ? counterfactual(l.trust().counterfactual(), l.surrogate(), names, words, counterfactualText)
+                    ? counterfactual(l.trust().counterfactual(), l.surrogate(), names, features, counterfactualText)
                     : null;
-            entries.add(label(l.label(), l.name(), l.probability(), l.surrogate(), l.trust(), counterfactual, words,
-                    offsets));
+            entries.add(label(l.label(), l.name(), l.probability(), l.surrogate(), l.trust(), counterfactual, features));
         }
         return entries;
     }
@@ -232,14 +275,13 @@ public record ExplanationDocument(Format format, Object input, String outputKind
      * A label's entry from its surrogate and trust measures.
      *
      * @param counterfactual the label's counterfactual entry, or null when not searched for this label
-     * @param words          for text, the word of a feature; null for images
-     * @param offsets        for text, the offsets of a feature; null for images
+     * @param features       what the features are in words
      */
     public static Label label(int label, String name, double probability, LocalExplanation surrogate, TrustReport trust,
-                              Counterfactual counterfactual, IntFunction<String> words, IntFunction<int[]> offsets) {
+                              Counterfactual counterfactual, FeatureText features) {
         List<Weight> weights = new ArrayList<>();
         for (FeatureWeight w : surrogate.weights()) {
-            weights.add(weight(w.feature(), w.weight(), words, offsets));
+            weights.add(features.weight(w.feature(), w.weight(), true));
         }
         return new Label(label, name, probability, surrogate.intercept(), surrogate.score(),
                 surrogate.localPrediction(), surrogate.featureSelection().name().toLowerCase(Locale.ROOT), weights,
@@ -247,27 +289,22 @@ public record ExplanationDocument(Format format, Object input, String outputKind
                 trust.fidelityIfMeasured().map(ExplanationDocument::fidelity).orElse(null), counterfactual);
     }
 
-    private static Weight weight(int feature, double weight, IntFunction<String> words, IntFunction<int[]> offsets) {
-        return new Weight(feature, weight, words == null ? null : words.apply(feature),
-                offsets == null ? null : offsets.apply(feature));
-    }
-
     /**
      * @param found    the counterfactual, or null when the search found none
      * @param surrogate the label's surrogate, for the removed features' weights
      * @param names    the class names
-     * @param words    for text, the word of a feature; null for images
-     * @param text     for text, the text the model saw; null for images
+     * @param features what the features are in words
+     * @param text     for text, the text the model saw; null otherwise
      * @return the entry
      */
     public static Counterfactual counterfactual(Counterfactuals.Counterfactual found, LocalExplanation surrogate,
-                                                List<String> names, IntFunction<String> words, String text) {
+                                                List<String> names, FeatureText features, String text) {
         if (found == null) {
             return Counterfactual.NOT_FOUND;
         }
         Map<Integer, Double> byFeature = surrogate.weightsByFeature();
         List<Weight> removed = found.removed().stream()
-                .map(f -> weight(f, byFeature.getOrDefault(f, 0.0), words, null)).toList();
+                .map(f -> features.weight(f, byFeature.getOrDefault(f, 0.0), false)).toList();
         return new Counterfactual(true, removed, found.newLabel(), names.get(found.newLabel()), found.newProbability(),
                 found.originalLabelProbability(), text);
     }
@@ -285,10 +322,10 @@ public record ExplanationDocument(Format format, Object input, String outputKind
     }
 
     /**
-     * @param words for text, the word of a feature; null for images
+     * @param features what the features are in words
      * @return the adaptive sampling entry, or null for null
      */
-    public static AdaptiveSampling adaptiveSampling(SamplingReport report, IntFunction<String> words) {
+    public static AdaptiveSampling adaptiveSampling(SamplingReport report, FeatureText features) {
         if (report == null) {
             return null;
         }
@@ -297,7 +334,7 @@ public record ExplanationDocument(Format format, Object input, String outputKind
             rounds.add(new Round(report.rounds().get(i), report.agreements().get(i)));
         }
         List<Contested> contested = report.lastForecast().map(f -> f.contested().stream()
-                .map(s -> new Contested(s, f.topKShares().get(s), words == null ? null : words.apply(s))).toList())
+                .map(s -> new Contested(s, f.topKShares().get(s), features.name(s))).toList())
                 .orElse(null);
         return new AdaptiveSampling(report.budget(), report.used(), report.converged(), rounds, contested);
     }

@@ -42,14 +42,15 @@ public final class ExplanationJson {
         ImageExplanation.ModelAnswer model = e.model();
         int predicted = ExplanationLoop.topLabels(model.outputs(), 1)[0];
         List<ExplanationDocument.Label> labels = ExplanationDocument.labels(e.labels(), e.options().trust().counterfactual(),
-                predicted, model.classNames(), null, null, null);
+                predicted, model.classNames(), ExplanationDocument.FeatureText.NONE, null);
         Input input = new Input("image", e.image().width(), e.image().height(), e.image().channels(),
                 e.segmentation().segmentCount());
         ImageExplainerOptions o = e.options();
         Map<String, Object> options = ExplanationDocument.options(List.of(Map.entry("segmenter", o.segmenter().toString()),
                 Map.entry("hide", o.hideMode().toString())), o);
         return new ExplanationDocument(ExplanationDocument.Format.CURRENT, input, model.outputKind().label(),
-                model.explained(), model.classNames(), model.outputs(), labels, ExplanationDocument.adaptiveSampling(e.sampling(), null),
+                model.explained(), model.classNames(), model.outputs(), labels, ExplanationDocument.adaptiveSampling(e.sampling(),
+                        ExplanationDocument.FeatureText.NONE),
                 e.seed(), e.samples(), options, ExplanationDocument.timings(e.timings().asMap()));
     }
 

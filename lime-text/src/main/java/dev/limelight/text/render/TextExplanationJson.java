@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
 
 /**
  * The JSON of a text explanation: the one explanation format ({@link ExplanationDocument}), with
@@ -41,10 +40,10 @@ public final class TextExplanationJson {
 
     /** @return the explanation as a document of the one format */
     public static ExplanationDocument toDocument(TextExplanation e) {
-        IntFunction<String> words = f -> e.text().word(f);
-        IntFunction<int[]> offsets = f -> e.text().stringPositions(f);
+        ExplanationDocument.FeatureText words = ExplanationDocument.FeatureText.words(f -> e.text().word(f),
+                f -> e.text().stringPositions(f));
         List<ExplanationDocument.Label> labels = ExplanationDocument.labels(e.labels(), e.options().trust().counterfactual(),
-                e.predictedLabel(), e.classNames(), words, offsets,
+                e.predictedLabel(), e.classNames(), words,
                 e.counterfactualIfFound().map(TextCounterfactual::text).orElse(null));
         Input input = new Input("text", e.text().raw(), e.text().featureCount(), e.text().isBagOfWords(),
                 e.text().isCharacterLevel());
