@@ -112,6 +112,7 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        LabelledDataArguments.refuseTable(dataArguments.data, "audit");
         AuditOptions options = AuditOptions.builder().budget(budget).explained(explained).samples(samples)
                 .gridCells(grid).hideMode(HideMode.parse(hide)).stabilityRuns(stability).batchSize(dataArguments.batch).seed(seed)
                 .embeddings(!noEmbeddings).calibrate(calibrate)

@@ -59,6 +59,7 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        LabelledDataArguments.refuseTable(data, "calibrate");
         if (batch < 1) {
             throw new BadInputException("--batch must be at least 1, got " + batch);
         }

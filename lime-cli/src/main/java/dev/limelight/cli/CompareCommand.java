@@ -100,6 +100,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        LabelledDataArguments.refuseTable(data, "compare");
         FailOn rules = failOn == null ? null : FailOn.parse(failOn);
         PrintWriter err = spec.commandLine().getErr();
         AuditOptions options = AuditOptions.builder().batchSize(batch).seed(seed).build();

@@ -132,6 +132,7 @@ final class ImproveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        LabelledDataArguments.refuseTable(data, "improve");
         FixMethod fix = FixMethod.byId(method);
         if (!(heldOut > 0)) {
             throw new BadInputException("--held-out must be in (0, 1), got " + heldOut);

@@ -23,6 +23,22 @@ final class LabelledDataArguments {
     @Option(names = "--batch", paramLabel = "B", defaultValue = "32", description = "Images per model call.")
     int batch;
 
+    /**
+     * Refuses a table where a command needs an image folder: audits, model tests, comparisons,
+     * calibration and training run over labelled image folders; tables are explained row by row.
+     *
+     * @param data    the --data path
+     * @param command the command's name
+     * @throws BadInputException if {@code data} is a CSV or TSV file
+     */
+    static void refuseTable(Path data, String command) {
+        String name = data.getFileName() == null ? "" : data.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (java.nio.file.Files.isRegularFile(data) && (name.endsWith(".csv") || name.endsWith(".tsv"))) {
+            throw new BadInputException(data + " is a table: limelight " + command + " runs over a folder of labelled "
+                    + "images and does not take tables yet; explain a table's rows with limelight explain-row");
+        }
+    }
+
     /** @return the folder, its classes matched to the model's */
     LabelledFolder folder(List<String> classNames) {
         return LabelledFolder.read(data, classNames);

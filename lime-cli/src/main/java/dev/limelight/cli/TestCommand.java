@@ -52,6 +52,7 @@ final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        LabelledDataArguments.refuseTable(dataArguments.data, "test");
         ModelSuite tests = ModelSuite.load(suite);
         NetworkImageClassifier classifier = modelArguments.load();
         if (!classifier.outputKind().isClassification()) {

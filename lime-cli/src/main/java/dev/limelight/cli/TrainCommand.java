@@ -72,6 +72,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        LabelledDataArguments.refuseTable(data, "train");
         TrainingOptions options = trainingOptions(epochs, batch, learningRate, TrainingOptions.DEFAULTS.decay(), seed,
                 validation, "--validation");
         if (maxSide < dev.limelight.models.SmallCnn.MIN_SIDE) {

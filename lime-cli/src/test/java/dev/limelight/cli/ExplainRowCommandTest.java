@@ -132,6 +132,18 @@ class ExplainRowCommandTest {
                 "--row", "0", "--out", dir.resolve("bad").toString());
     }
 
+    @Test
+    void theImageFolderCommandsSayTheyDoNotTakeTablesYet() {
+        for (String command : List.of("audit", "calibrate")) {
+            assertRefused("limelight " + command + " runs over a folder of labelled images and does not take tables yet",
+                    command, "--model", model.toString(), "--data", csv.toString(), "--out",
+                    dir.resolve(command).toString());
+        }
+        assertRefused("limelight test runs over a folder of labelled images and does not take tables yet", "test",
+                "--model", model.toString(), "--data", csv.toString(), "--suite", schema.toString(), "--out",
+                dir.resolve("test").toString());
+    }
+
     private static void assertRefused(String expected, String... args) {
         StringWriter err = new StringWriter();
         int code = run(new StringWriter(), err, args);
