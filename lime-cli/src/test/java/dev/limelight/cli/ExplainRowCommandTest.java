@@ -106,7 +106,7 @@ class ExplainRowCommandTest {
         String[] base = {"explain-row", "--model", model.toString(), "--data", csv.toString(), "--schema",
             schema.toString(), "--out", dir.resolve("bad").toString(), "--quiet"};
         assertRefused("out of range", concat(base, "--row", "3000"));
-        assertRefused("--discretizer", concat(base, "--row", "0", "--discretizer", "entropy"));
+        assertRefused("--discretizer", concat(base, "--row", "0", "--discretizer", "gini"));
         assertRefused("--design does not apply", concat(base, "--row", "0", "--design", "orthogonal"));
 
         Path missingColumn = dir.resolve("missing-column.json");

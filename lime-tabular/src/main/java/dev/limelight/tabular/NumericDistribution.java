@@ -46,7 +46,20 @@ public record NumericDistribution(NumericBins bins, long[] counts, double[] mean
      * @return the distribution
      */
     public static NumericDistribution fit(String name, double[] values, Discretizer discretizer) {
-        NumericBins bins = discretizer.fit(name, values);
+        return fit(name, values, null, discretizer);
+    }
+
+    /**
+     * Learns the bins and their statistics from a column's training values and labels.
+     *
+     * @param name        the column's name
+     * @param values      its training values, at least one, all finite
+     * @param labels      the training rows' class indices, or null (needed by {@link Discretizer#ENTROPY})
+     * @param discretizer where the boundaries go
+     * @return the distribution
+     */
+    public static NumericDistribution fit(String name, double[] values, int[] labels, Discretizer discretizer) {
+        NumericBins bins = discretizer.fit(name, values, labels);
         int k = bins.binCount();
         long[] counts = new long[k];
         double[] sums = new double[k];

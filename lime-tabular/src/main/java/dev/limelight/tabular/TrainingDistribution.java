@@ -29,11 +29,17 @@ public record TrainingDistribution(TableSchema schema, Discretizer discretizer, 
     /**
      * Learns the distributions from a training table.
      *
-     * @param training    the training rows
+     * @param training    the training rows (with labels for {@link Discretizer#ENTROPY})
      * @param discretizer how numeric columns are binned
      * @return the distributions
+     * @throws IllegalArgumentException for entropy bins of a table without labels
      */
     public static TrainingDistribution of(Table training, Discretizer discretizer) {
+        if (discretizer.needsLabels() && !training.hasLabels()) {
+            throw new IllegalArgumentException("entropy bins are learnt from labels, and " + training.source()
+                    + " has no label column");
+        }
+        int[] labels = training.hasLabels() ? training.labels() : null;
         TableSchema schema = training.schema();
         List<ColumnDistribution> columns = new ArrayList<>();
         for (int j = 0; j < schema.columnCount(); j++) {
@@ -41,7 +47,7 @@ public record TrainingDistribution(TableSchema schema, Discretizer discretizer, 
             double[] values = training.column(j);
             columns.add(column.isCategorical()
                     ? CategoricalDistribution.fit(column.name(), column.categories(), values)
-                    : NumericDistribution.fit(column.name(), values, discretizer));
+                    : NumericDistribution.fit(column.name(), values, labels, discretizer));
         }
         return new TrainingDistribution(schema, discretizer, columns, training.size());
     }

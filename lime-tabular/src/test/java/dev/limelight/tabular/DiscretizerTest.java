@@ -52,6 +52,23 @@ class DiscretizerTest {
     }
 
     @Test
+    void entropyBinsSplitWhereTheLabelsChange() {
+        // labels 0 0 0 1 1 1 on 1..6: the root splits between 3 and 4 and both sides are pure
+        assertArrayEquals(new double[] {3.5}, Discretizer.ENTROPY.fit("x", new double[] {6, 5, 4, 3, 2, 1},
+                new int[] {1, 1, 1, 0, 0, 0}).boundaries(), 1e-12);
+        // labels 0 1 0 1 on 1..4: every split of the root leaves entropy 0.689 of 1 bit (weighted, times
+        // 4: split after 1 -> 3 x 0.918 = 2.755; after 2 -> 4; after 3 -> 2.755); the first best (1.5)
+        // wins, then the right side 2..4 (labels 1 0 1) splits after 2 (2.5) or after 3 (3.5) equally:
+        // the first, 2.5; its right side 3..4 (0 1) at depth 2 splits at 3.5; depth 3 stops
+        assertArrayEquals(new double[] {1.5, 2.5, 3.5}, Discretizer.ENTROPY.fit("x", new double[] {1, 2, 3, 4},
+                new int[] {0, 1, 0, 1}).boundaries(), 1e-12);
+        // one label: no split, the median
+        assertArrayEquals(new double[] {2.5}, Discretizer.ENTROPY.fit("x", new double[] {1, 2, 3, 4},
+                new int[] {0, 0, 0, 0}).boundaries(), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> Discretizer.ENTROPY.fit("x", new double[] {1, 2}));
+    }
+
+    @Test
     void twoDecimalsRoundAsPythonDoes() {
         assertEquals("0.12", NumericBins.twoDecimals(0.125), "an exact tie: half to even");
         assertEquals("0.38", NumericBins.twoDecimals(0.375));

@@ -61,6 +61,31 @@ class PlantedRuleTest {
     }
 
     @Test
+    void changingOnePlantedConditionFlipsThePredictionAndTheTrustMeasuresRun() {
+        double[] row = {63, 1, 52_000, 0};
+        TabularExplanation e = new TabularExplainer(TabularExplainerOptions.builder().seed(4).samples(2000)
+                .stability(3, 2).fidelityCurves(true).counterfactual(true).build())
+                .explain(row, model, TrainingDistribution.of(training, Discretizer.QUARTILE));
+        TabularLabelExplanation leaves = e.first();
+        var counterfactual = leaves.trust().counterfactualIfFound().orElseThrow();
+        assertEquals(1, counterfactual.removed().size(), "one condition is enough");
+        String changed = e.schema().column(counterfactual.removed().get(0)).name();
+        assertTrue(Set.of("age", "geography").contains(changed), changed);
+        assertEquals(0, counterfactual.newLabel(), "without it the row stays");
+        assertEquals(1.0, leaves.trust().stabilityIfMeasured().orElseThrow().topKJaccard(), 1e-12,
+                "the planted pair is the top 2 under every seed");
+        var fidelity = leaves.trust().fidelityIfMeasured().orElseThrow();
+        assertTrue(fidelity.deletionArea() < fidelity.randomDeletionArea(), fidelity.toString());
+    }
+
+    @Test
+    void entropyBinsFollowThePlantedThreshold() {
+        NumericBins age = ((NumericDistribution) TrainingDistribution.of(training, Discretizer.ENTROPY).column(0)).bins();
+        double nearest = java.util.Arrays.stream(age.boundaries()).map(b -> Math.abs(b - 40.5)).min().orElseThrow();
+        assertTrue(nearest < 1e-9, "a boundary at 40.5, between the ages 40 and 41: " + age);
+    }
+
+    @Test
     void aModelThatIgnoresAColumnGivesItNoWeight() {
         // reads only age: leaves above 50
         TabularClassifier ageOnly = new TabularClassifier() {
