@@ -27,11 +27,14 @@ final class LabelledDataArguments {
      * Refuses a table where a command needs an image folder: audits, model tests, comparisons,
      * calibration and training run over labelled image folders; tables are explained row by row.
      *
-     * @param data    the --data path
+     * @param data    the --data path, or null when the command runs without one
      * @param command the command's name
      * @throws BadInputException if {@code data} is a CSV or TSV file
      */
     static void refuseTable(Path data, String command) {
+        if (data == null) {
+            return;
+        }
         String name = data.getFileName() == null ? "" : data.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (java.nio.file.Files.isRegularFile(data) && (name.endsWith(".csv") || name.endsWith(".tsv"))) {
             throw new BadInputException(data + " is a table: limelight " + command + " runs over a folder of labelled "

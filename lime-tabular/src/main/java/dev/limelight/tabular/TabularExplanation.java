@@ -80,13 +80,7 @@ public record TabularExplanation(double[] row, List<String> values, List<String>
 
     /** @return the class of highest output on the row (ties to the lower index) */
     public int predictedLabel() {
-        int best = 0;
-        for (int i = 1; i < probabilities.length; i++) {
-            if (probabilities[i] > probabilities[best]) {
-                best = i;
-            }
-        }
-        return best;
+        return dev.limelight.core.ExplanationLoop.topLabels(probabilities, 1)[0];
     }
 
     @Override

@@ -160,7 +160,7 @@ public final class ExplainSpaceStudy {
             model = ImageModels.load(zip, options);
         } else {
             long t0 = System.nanoTime();
-            TrainedModel trained = ImageTrainer.train("over-confident CNN", images(fashion, train),
+            TrainedModel trained = ImageTrainer.train("over-confident CNN", FashionImages.of(fashion, train),
                     new TrainingOptions(40, 64, 2e-3, 1.0, 42, 0.25), ProgressListener.NONE);
             TrainedModel.writeModel(trained.network(), trained.card(), zip);
             System.out.printf(Locale.ROOT, "trained in %.0f s: validation accuracy %.4f on %d images, T = %.3f%n",
@@ -168,7 +168,7 @@ public final class ExplainSpaceStudy {
                     trained.card().temperature());
             model = ImageModels.load(zip, options);
         }
-        TrainingImages testImages = images(fashion, test);
+        TrainingImages testImages = FashionImages.of(fashion, test);
         double temperature = model.network().card().orElseThrow().temperature();
         INDArray p = model.predict(PhotoBatch.of(testImages.images(), model.input()));
         int[] labels = testImages.labels();
@@ -308,19 +308,6 @@ public final class ExplainSpaceStudy {
             right += predicted.getInt(i) == labels[i] ? 1 : 0;
         }
         return right / (double) labels.length;
-    }
-
-    private static TrainingImages images(FashionMnist data, int[] indices) {
-        List<TrainingImages.Example> examples = new ArrayList<>(indices.length);
-        for (int i : indices) {
-            float[] pixels = new float[FashionMnist.SIZE * FashionMnist.SIZE];
-            data.copyPixels(i, pixels, 0);
-            examples.add(new TrainingImages.Example("fashion-mnist/" + i,
-                    new RasterImage(FashionMnist.SIZE, FashionMnist.SIZE, 1, pixels), FashionMnist.SIZE,
-                    FashionMnist.SIZE, data.label(i)));
-        }
-        return new TrainingImages(FashionMnist.CLASS_NAMES, new dev.limelight.core.ImageInput(FashionMnist.SIZE,
-                FashionMnist.SIZE, 1, dev.limelight.core.ImageLayout.NCHW), examples);
     }
 
     private static List<Case> read(Path file) throws IOException {
