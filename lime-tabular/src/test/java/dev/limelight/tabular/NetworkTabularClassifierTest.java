@@ -77,6 +77,42 @@ class NetworkTabularClassifierTest {
                 1e-6);
     }
 
+    /**
+     * A Keras 2 Sequential MLP (Dense 8 relu, Dense 2 softmax on 5 inputs) written by
+     * {@code src/test/resources/keras-mlp/make_mlp.py}: its outputs through Limelight equal the
+     * forward pass computed here from the same weights.
+     */
+    @Test
+    void aKerasMlpScoresAsItsWeightsSay() throws Exception {
+        Path dir = Path.of(getClass().getResource("/keras-mlp/mlp.h5").toURI()).getParent();
+        NetworkTabularClassifier keras = NetworkTabularClassifier.load(dir.resolve("mlp.h5"), SCHEMA);
+        com.fasterxml.jackson.databind.JsonNode w = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dir.resolve("mlp-weights.json").toFile());
+        double[][] rows = {{0.5, 0, 1.5}, {-1, 2, 0.25}};
+        float[][] x = SCHEMA.oneHot(rows);
+        double[][] out = keras.predict(rows).toDoubleMatrix();
+        for (int i = 0; i < rows.length; i++) {
+            double[] hidden = new double[8];
+            for (int h = 0; h < 8; h++) {
+                double sum = w.get("b1").get(h).asDouble();
+                for (int j = 0; j < 5; j++) {
+                    sum += x[i][j] * w.get("w1").get(j).get(h).asDouble();
+                }
+                hidden[h] = Math.max(0, sum);
+            }
+            double[] logits = new double[2];
+            for (int c = 0; c < 2; c++) {
+                logits[c] = w.get("b2").get(c).asDouble();
+                for (int h = 0; h < 8; h++) {
+                    logits[c] += hidden[h] * w.get("w2").get(h).get(c).asDouble();
+                }
+            }
+            double p1 = 1 / (1 + Math.exp(logits[0] - logits[1]));
+            assertEquals(1 - p1, out[i][0], 1e-5);
+            assertEquals(p1, out[i][1], 1e-5);
+        }
+    }
+
     private static ComputationGraph graph(int inputs) {
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(1).graphBuilder()
                 .addInputs("in")
