@@ -51,6 +51,8 @@ class InputFuzzTest {
     private static Path goodSuite;
 
     /** One damaged input and the command that reads it. */
+    private static final Path PENGUINS = Path.of("..", "examples", "tabular", "penguins");
+
     record Case(String name, List<String> args, Set<Integer> codes) {
         @Override
         public String toString() {
@@ -150,6 +152,23 @@ class InputFuzzTest {
             cases.add(tagsCase("a tags file with bits flipped", write("tags-flip" + round + ".csv",
                     flip(tags, 1 + random.nextInt(4), random))));
             cases.add(tagsCase("a tags file of random bytes", write("tags-noise" + round + ".csv", noise(120, random))));
+            byte[] table = Files.readAllBytes(PENGUINS.resolve("penguins.csv"));
+            cases.add(rowCase("a table cut short", write("table-cut" + round + ".csv",
+                    Arrays.copyOf(table, 1 + random.nextInt(table.length - 1))), null, null));
+            cases.add(rowCase("a table with bits flipped", write("table-flip" + round + ".csv",
+                    flip(table, 1 + random.nextInt(8), random)), null, null));
+            cases.add(rowCase("a table of random bytes", write("table-noise" + round + ".csv", noise(400, random)),
+                    null, null));
+            byte[] schema = Files.readAllBytes(PENGUINS.resolve("schema.json"));
+            cases.add(rowCase("a schema cut short", null, write("schema-cut" + round + ".json",
+                    Arrays.copyOf(schema, 1 + random.nextInt(schema.length - 1))), null));
+            cases.add(rowCase("a schema with bits flipped", null, write("schema-flip" + round + ".json",
+                    flip(schema, 1 + random.nextInt(4), random)), null));
+            byte[] tableModel = Files.readAllBytes(PENGUINS.resolve("model.zip"));
+            cases.add(rowCase("a table model zip cut at a random byte", null, null, write("row-model-cut" + round
+                    + ".zip", Arrays.copyOf(tableModel, 1 + random.nextInt(tableModel.length - 1)))));
+            cases.add(rowCase("a table model zip with bits flipped", null, null, write("row-model-flip" + round
+                    + ".zip", flip(tableModel, 1 + random.nextInt(16), random))));
         }
         cases.add(explainImage("a PNG named .jpg", write("named.jpg", png)));
         cases.add(explainImage("a JPEG named .png", write("named.png", jpeg)));
@@ -223,6 +242,15 @@ class InputFuzzTest {
         return new Case(name, List.of("audit", "--model", MODEL, "--data", folder.toString(), "--tags", tags.toString(),
                 "--explain", "1", "--samples", "20", "--out", dir.resolve("audit").toString(), "--quiet"),
                 Set.of(0, 2));
+    }
+
+    /** explain-row on the bundled penguins example with one of its three files replaced (null: the example's). */
+    private static Case rowCase(String name, Path table, Path schema, Path model) {
+        return new Case(name, List.of("explain-row", "--model", (model != null ? model
+                : PENGUINS.resolve("model.zip")).toString(), "--data", (table != null ? table
+                : PENGUINS.resolve("penguins.csv")).toString(), "--schema", (schema != null ? schema
+                : PENGUINS.resolve("schema.json")).toString(), "--row", "0", "--samples", "50", "--out",
+                dir.resolve("row").toString(), "--quiet"), Set.of(0, 2));
     }
 
     private static String first(Path classFolder) throws IOException {
