@@ -14,8 +14,9 @@ import java.util.SplittableRandom;
  *       content that does not depend on the label ({@link Fill});</li>
  *   <li>{@link FixMethod#ARTIFACT_TRANSFER}: every image carries the artifact with probability
  *       {@code share}, whatever its class: pasted into images of the other classes, and left in the
- *       carrier class's images, whose region is otherwise filled (mean, blur or noise). The artifact
- *       stops predicting a class while clean images stay part of the training.</li>
+ *       carrier class's images, whose region is otherwise filled (mean, blur, noise, or the region of
+ *       an image of another class, which shows the carrier with the region as clean images have it).
+ *       The artifact stops predicting a class while clean images stay part of the training.</li>
  * </ul>
  *
  * @param method   which change
@@ -28,13 +29,21 @@ public record Fix(FixMethod method, MarkedRegion region, Artifact artifact, doub
 
     /**
      * The fill modes of a counterexample, drawn at random per image: the image's mean colour, a blur
-     * of it, uniform noise, or the region of a random training image (of any class: the region's
-     * content then no longer depends on the label, the artifact included).
+     * of it, uniform noise, the region of a random training image (of any class: the region's content
+     * then no longer depends on the label, the artifact included), or the region of a random training
+     * image of another class than the artifact's carrier (clean content, never the artifact).
      */
-    enum Fill { MEAN, BLUR, NOISE, SWAP }
+    enum Fill { MEAN, BLUR, NOISE, SWAP, SWAP_FROM_OTHER_CLASS }
 
-    /** The fills that never bring the artifact in: what takes it out of a carrier's image. */
-    private static final Fill[] REMOVING = {Fill.MEAN, Fill.BLUR, Fill.NOISE};
+    /**
+     * The fills that never bring the artifact in: what takes it out of a carrier's image. Without the
+     * swap from another class, a carrier would never show the region as clean images show it, and
+     * clean content there would come to speak against the carrier class.
+     */
+    private static final Fill[] REMOVING = {Fill.MEAN, Fill.BLUR, Fill.NOISE, Fill.SWAP_FROM_OTHER_CLASS};
+
+    /** The most draws of a random image of another class before the swap gives up (mean colour). */
+    private static final int SWAP_TRIES = 64;
 
     /** Box blur radius of the {@code BLUR} fill, in pixels at the input size. */
     private static final int BLUR_RADIUS = 2;
@@ -77,6 +86,13 @@ public record Fix(FixMethod method, MarkedRegion region, Artifact artifact, doub
 
     /** The image with its marked region filled. */
     RasterImage counterexample(TrainingImages.Example e, TrainingImages train, Fill fill, SplittableRandom random) {
+        if (fill == Fill.SWAP_FROM_OTHER_CLASS) {
+            TrainingImages.Example donor = otherClass(train, random);
+            if (donor == null) {
+                return counterexample(e, train, Fill.MEAN, random);
+            }
+            return swapped(e, donor.image().pixels());
+        }
         RasterImage image = e.image();
         int w = image.width();
         int h = image.height();
@@ -88,6 +104,7 @@ public record Fix(FixMethod method, MarkedRegion region, Artifact artifact, doub
             case BLUR -> blurInside(out, inside, w, h, c);
             case NOISE -> null;
             case SWAP -> train.examples().get(random.nextInt(train.size())).image().pixels();
+            case SWAP_FROM_OTHER_CLASS -> throw new IllegalStateException("handled above");
         };
         for (int p = 0; p < inside.length; p++) {
             if (inside[p]) {
@@ -101,6 +118,31 @@ public record Fix(FixMethod method, MarkedRegion region, Artifact artifact, doub
             }
         }
         return new RasterImage(w, h, c, out);
+    }
+
+    /** A random training image whose class is not the artifact's carrier, or null if none is drawn. */
+    private TrainingImages.Example otherClass(TrainingImages train, SplittableRandom random) {
+        for (int tries = 0; tries < SWAP_TRIES; tries++) {
+            TrainingImages.Example candidate = train.examples().get(random.nextInt(train.size()));
+            if (candidate.label() != artifact.carrierClass()) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** The image with its marked region taken from another image's pixels (same size). */
+    private RasterImage swapped(TrainingImages.Example e, float[] donor) {
+        RasterImage image = e.image();
+        float[] out = image.pixels();
+        boolean[] inside = region.inside(e.path());
+        int c = image.channels();
+        for (int p = 0; p < inside.length; p++) {
+            if (inside[p]) {
+                System.arraycopy(donor, p * c, out, p * c, c);
+            }
+        }
+        return new RasterImage(image.width(), image.height(), c, out);
     }
 
     private static float[] mean(float[] pixels, int channels) {
