@@ -63,7 +63,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Resumable: every case is appended to {@code OUT/cases.jsonl} when it is done, and a run skips
  * the cases already there (the over-confident model is kept in {@code OUT/overconfident.zip}).
  *
- * <p>Run: {@code studies/run dev.limelight.studies.calibration.ExplainSpaceStudy OUT [fashion|inception|all]
+ * <p>A second, more over-confident CNN ({@code fashion80}): 80 epochs on 750 images, 250 held out.
+ *
+ * <p>Run: {@code studies/run dev.limelight.studies.calibration.ExplainSpaceStudy OUT [fashion|fashion80|inception|all]
  * [N explained Fashion-MNIST images, default 30] [fixed samples of the stability runs, default 300]}.
  */
 public final class ExplainSpaceStudy {
@@ -121,7 +123,10 @@ public final class ExplainSpaceStudy {
         Set<String> finished = done.stream().map(c -> key(c.model(), c.image(), c.space())).collect(Collectors.toSet());
         System.out.printf(Locale.ROOT, "%d cases done before; %s%n", done.size(), cases);
         if (part.equals("fashion") || part.equals("all")) {
-            overConfident(data, out, explained, fixedSamples, cases, finished);
+            overConfident(data, out, explained, fixedSamples, cases, finished, OverConfident.FORTY_EPOCHS);
+        }
+        if (part.equals("fashion80") || part.equals("all")) {
+            overConfident(data, out, explained, fixedSamples, cases, finished, OverConfident.EIGHTY_EPOCHS);
         }
         if (part.equals("inception") || part.equals("all")) {
             Path file = data.resolve("models/nsfw_inception_v3.h5");
@@ -145,23 +150,38 @@ public final class ExplainSpaceStudy {
         return Files.exists(file) ? Double.parseDouble(Files.readString(file).trim()) : 2.0;
     }
 
+    /**
+     * How an over-confident CNN is trained: the bundled architecture, no decay, a quarter of the images
+     * held out for its temperature.
+     *
+     * @param key    the model's name in the cases
+     * @param file   where it is kept in OUT
+     * @param epochs its epochs
+     * @param images its training images (a quarter held out)
+     */
+    private record OverConfident(String key, String file, int epochs, int images) {
+        static final OverConfident FORTY_EPOCHS = new OverConfident("over-confident CNN", "overconfident.zip", 40, 4000);
+        static final OverConfident EIGHTY_EPOCHS = new OverConfident("over-confident CNN, 80 epochs on 750 images",
+                "overconfident-80.zip", 80, 1000);
+    }
+
     private static void overConfident(Path data, Path out, int explained, int fixedSamples, Path cases,
-                                      Set<String> finished) throws IOException {
+                                      Set<String> finished, OverConfident recipe) throws IOException {
         FashionMnist fashion = FashionMnist.read(data.resolve("fashion-mnist"));
         FashionMnist.Split split = fashion.split(42, 5000, 10_000);
-        int[] train = Arrays.copyOf(split.train(), 4000);
+        int[] train = Arrays.copyOf(split.train(), recipe.images());
         int[] test = Arrays.copyOf(split.test(), 300);
-        Path zip = out.resolve("overconfident.zip");
+        Path zip = out.resolve(recipe.file());
         NetworkImageClassifier model;
         ModelOptions options = ModelOptions.builder().preprocessing(Preprocessing.UNIT)
                 .inputSize(FashionMnist.SIZE, FashionMnist.SIZE).classNames(FashionMnist.CLASS_NAMES)
-                .name("over-confident CNN").build();
+                .name(recipe.key()).build();
         if (Files.exists(zip)) {
             model = ImageModels.load(zip, options);
         } else {
             long t0 = System.nanoTime();
-            TrainedModel trained = ImageTrainer.train("over-confident CNN", FashionImages.of(fashion, train),
-                    new TrainingOptions(40, 64, 2e-3, 1.0, 42, 0.25), ProgressListener.NONE);
+            TrainedModel trained = ImageTrainer.train(recipe.key(), FashionImages.of(fashion, train),
+                    new TrainingOptions(recipe.epochs(), 64, 2e-3, 1.0, 42, 0.25), ProgressListener.NONE);
             TrainedModel.writeModel(trained.network(), trained.card(), zip);
             System.out.printf(Locale.ROOT, "trained in %.0f s: validation accuracy %.4f on %d images, T = %.3f%n",
                     (System.nanoTime() - t0) / 1e9, trained.validationAccuracy(), trained.validationCount(),
@@ -172,7 +192,7 @@ public final class ExplainSpaceStudy {
         double temperature = model.network().card().orElseThrow().temperature();
         INDArray p = model.predict(PhotoBatch.of(testImages.images(), model.input()));
         int[] labels = testImages.labels();
-        System.out.printf(Locale.ROOT, "over-confident CNN on %d test images: accuracy %.4f, ECE %.4f, at the "
+        System.out.printf(Locale.ROOT, recipe.key() + " on %d test images: accuracy %.4f, ECE %.4f, at the "
                         + "validation temperature T = %.3f: ECE %.4f%n", labels.length, accuracy(p, labels),
                 ReliabilityBins.of(p, labels).expectedCalibrationError(), temperature,
                 ReliabilityBins.of(CalibratedClassifier.scale(p, temperature), labels).expectedCalibrationError());
@@ -182,7 +202,7 @@ public final class ExplainSpaceStudy {
             names.add("fashion-mnist/" + test[i]);
             images.add(testImages.images().get(i));
         }
-        run("over-confident CNN", model, Optional.empty(), names, images, fixedSamples, cases, finished);
+        run(recipe.key(), model, Optional.empty(), names, images, fixedSamples, cases, finished);
     }
 
     private static void run(String modelKey, NetworkImageClassifier model, Optional<Temperature> temperature,
