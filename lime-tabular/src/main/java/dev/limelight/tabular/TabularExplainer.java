@@ -1,5 +1,6 @@
 package dev.limelight.tabular;
 
+import dev.limelight.core.BatchedScorer;
 import dev.limelight.core.ExplanationLoop;
 import dev.limelight.core.FeatureWeight;
 import dev.limelight.core.Kernel;
@@ -115,8 +116,8 @@ public final class TabularExplainer {
         long f1 = System.nanoTime();
         StageTimings timings = StageTimings.builder()
                 .stage("prepare", (t1 - t0) / 1e6)
-                .stage("perturb", scorer.buildNanos / 1e6)
-                .stage("score", scorer.scoreNanos / 1e6)
+                .stage("perturb", scorer.buildNanos() / 1e6)
+                .stage("score", scorer.scoreNanos() / 1e6)
                 .stage("fit", result.fitMillis() + (f1 - f0) / 1e6)
                 .stage("trust", result.trustMillis())
                 .build();
@@ -129,53 +130,38 @@ public final class TabularExplainer {
      * on the seed, the stage and the row's index, so the same seed gives the same rows whatever the
      * batch size; a row that keeps every column is the explained row.
      */
-    private static final class RowScorer implements ExplanationLoop.SampleScorer {
+    private static final class RowScorer extends BatchedScorer<double[][]> {
 
         private final double[] original;
         private final TrainingDistribution training;
         private final TabularClassifier classifier;
-        private final int batchSize;
-        private final ProgressListener progress;
         private final long seed;
-        private final String source;
-        private long buildNanos;
-        private long scoreNanos;
 
         RowScorer(double[] original, TrainingDistribution training, TabularClassifier classifier, int batchSize,
                   ProgressListener progress, long seed) {
+            super(batchSize, progress, classifier.outputKind(), classifier.classCount(), "the classifier " + classifier);
             this.original = original.clone();
             this.training = training;
             this.classifier = classifier;
-            this.batchSize = batchSize;
-            this.progress = progress;
             this.seed = seed;
-            this.source = "the classifier " + classifier;
         }
 
         @Override
-        public void score(SampleMatrix samples, int from, int count, double[][] predictions, String stage,
-                          long doneSoFar, long total) {
-            int classes = classifier.classCount();
-            for (int start = from; start < from + count; start += batchSize) {
-                int size = Math.min(batchSize, from + count - start);
-                long b0 = System.nanoTime();
-                double[][] batch = new double[size][];
-                for (int i = 0; i < size; i++) {
-                    batch[i] = row(samples, start + i, stage);
-                }
-                long b1 = System.nanoTime();
-                double[][] rows = classifier.outputKind().validRows(classifier.predict(batch), size, classes, source);
-                System.arraycopy(rows, 0, predictions, start, size);
-                if (stage.equals("score")) {
-                    buildNanos += b1 - b0;
-                    scoreNanos += System.nanoTime() - b1;
-                }
-                progress.progress(stage, doneSoFar + (start + size - from), total);
+        protected double[][] build(SampleMatrix samples, int from, int count, String stage) {
+            double[][] batch = new double[count][];
+            for (int i = 0; i < count; i++) {
+                batch[i] = row(samples, from + i, stage);
             }
+            return batch;
+        }
+
+        @Override
+        protected org.nd4j.linalg.api.ndarray.INDArray predict(double[][] batch) {
+            return classifier.predict(batch);
         }
 
         /** Sample {@code i} as a table row. */
-        double[] row(SampleMatrix samples, int i, String stage) {
+        private double[] row(SampleMatrix samples, int i, String stage) {
             if (samples.keptCount(i) == original.length) {
                 return original.clone();
             }

@@ -1,5 +1,6 @@
 package dev.limelight.text;
 
+import dev.limelight.core.BatchedScorer;
 import dev.limelight.core.CosineDistance;
 import dev.limelight.core.SampleDistance;
 import dev.limelight.core.ExplanationLoop;
@@ -7,7 +8,6 @@ import dev.limelight.core.LabelChoice;
 import dev.limelight.core.StageTimings;
 import dev.limelight.core.FeatureWeight;
 import dev.limelight.core.LocalExplanation;
-import dev.limelight.core.ProgressListener;
 import dev.limelight.core.TextClassifier;
 import dev.limelight.core.sampling.SampleMatrix;
 import dev.limelight.core.trust.Counterfactuals;
@@ -108,7 +108,7 @@ public final class TextExplainer {
         long t1 = System.nanoTime();
         PerturbedTextBuilder builder = options.perturbation().prepare(indexed, options.seed());
         WordScorer words = new WordScorer(builder, classifier, options);
-        words.buildNanos += System.nanoTime() - t1;
+        long prepareNanos = System.nanoTime() - t1;
 
         ExplanationLoop.Result result = new ExplanationLoop(options.loop()).run(new ExplanationLoop.InterpretableInput(
                         indexed.featureCount(), SampleDistance.cosine(CosineDistance.TEXT_SCALE), classifier.outputKind(),
@@ -128,8 +128,8 @@ public final class TextExplainer {
         long f1 = System.nanoTime();
         StageTimings timings = StageTimings.builder()
                 .stage("tokenize", (t1 - t0) / 1e6)
-                .stage("perturb", words.buildNanos / 1e6)
-                .stage("score", words.scoreNanos / 1e6)
+                .stage("perturb", (prepareNanos + words.buildNanos()) / 1e6)
+                .stage("score", words.scoreNanos() / 1e6)
                 .stage("fit", result.fitMillis() + (f1 - f0) / 1e6)
                 .stage("trust", result.trustMillis())
                 .build();
@@ -161,52 +161,24 @@ public final class TextExplainer {
     }
 
     /**
-     * Rows of the sample matrix as perturbed texts (words are the features), built in parallel and
-     * scored in batches. Keeps the time spent on the
-     * explanation's own samples (stage "score") apart from the trust measures'.
+     * Rows of the sample matrix as perturbed texts (words are the features), built in parallel (each
+     * row depends only on its flags, index and the seed; a row that keeps every word builds the
+     * original text) and scored in batches.
      */
-    private static final class WordScorer implements ExplanationLoop.SampleScorer {
+    private static final class WordScorer extends BatchedScorer<List<String>> {
 
         private final PerturbedTextBuilder builder;
         private final TextClassifier classifier;
-        private final int batchSize;
-        private final ProgressListener progress;
-        private final String source;
-        private long buildNanos;
-        private long scoreNanos;
 
         WordScorer(PerturbedTextBuilder builder, TextClassifier classifier, TextExplainerOptions options) {
+            super(options.batchSize(), options.progress(), classifier.outputKind(), classifier.classCount(),
+                    "the classifier " + classifier);
             this.builder = builder;
             this.classifier = classifier;
-            this.batchSize = options.batchSize();
-            this.progress = options.progress();
-            this.source = "the classifier " + classifier;
         }
 
         @Override
-        public void score(SampleMatrix samples, int from, int count, double[][] predictions, String stage,
-                          long doneSoFar, long total) {
-            int classes = classifier.classCount();
-            for (int start = from; start < from + count; start += batchSize) {
-                int size = Math.min(batchSize, from + count - start);
-                long b0 = System.nanoTime();
-                List<String> batch = buildTexts(samples, start, size);
-                long b1 = System.nanoTime();
-                double[][] rows = classifier.outputKind().validRows(classifier.predict(batch), size, classes, source);
-                System.arraycopy(rows, 0, predictions, start, size);
-                if (stage.equals("score")) {
-                    buildNanos += b1 - b0;
-                    scoreNanos += System.nanoTime() - b1;
-                }
-                progress.progress(stage, doneSoFar + (start + size - from), total);
-            }
-        }
-
-        /**
-         * Builds rows from..from+count-1, in parallel (each row depends only on its flags, index and
-         * the seed); a row that keeps every word builds the original text.
-         */
-        private List<String> buildTexts(SampleMatrix samples, int from, int count) {
+        protected List<String> build(SampleMatrix samples, int from, int count, String stage) {
             String[] texts = new String[count];
             IntStream range = IntStream.range(0, count);
             if (count >= 64) {
@@ -214,6 +186,11 @@ public final class TextExplainer {
             }
             range.forEach(i -> texts[i] = builder.build(samples, from + i));
             return Arrays.asList(texts);
+        }
+
+        @Override
+        protected org.nd4j.linalg.api.ndarray.INDArray predict(List<String> batch) {
+            return classifier.predict(batch);
         }
     }
 
