@@ -64,11 +64,7 @@ public record CategoricalDistribution(String name, List<String> categories, long
         if (kept) {
             return original;
         }
-        double[] weights = new double[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            weights[i] = counts[i];
-        }
-        return ColumnDistribution.drawExcept(weights, index(original), random);
+        return ColumnDistribution.drawExcept(counts, index(original), random);
     }
 
     private String category(double value) {

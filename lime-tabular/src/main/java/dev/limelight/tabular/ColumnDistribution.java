@@ -38,18 +38,18 @@ public sealed interface ColumnDistribution permits NumericDistribution, Categori
     double draw(double original, boolean kept, SplittableRandom random);
 
     /**
-     * Draws an index in proportion to the weights, leaving one out.
+     * Draws an index in proportion to the counts, leaving one out.
      *
-     * @param weights non-negative weights
+     * @param weights non-negative counts
      * @param except  the index never drawn, or -1
-     * @return the index; {@code except} only when every other weight is zero
+     * @return the index; {@code except} only when every other count is zero
      */
-    static int drawExcept(double[] weights, int except, SplittableRandom random) {
-        double total = 0;
+    static int drawExcept(long[] weights, int except, SplittableRandom random) {
+        long total = 0;
         for (int i = 0; i < weights.length; i++) {
             total += i == except ? 0 : weights[i];
         }
-        if (!(total > 0)) {
+        if (total <= 0) {
             return except;
         }
         double u = random.nextDouble() * total;

@@ -145,11 +145,7 @@ public record NumericDistribution(NumericBins bins, long[] counts, double[] mean
         }
         int bin = own;
         if (!kept) {
-            double[] weights = new double[counts.length];
-            for (int b = 0; b < counts.length; b++) {
-                weights[b] = counts[b];
-            }
-            bin = ColumnDistribution.drawExcept(weights, own, random);
+            bin = ColumnDistribution.drawExcept(counts, own, random);
             if (bin == own) {
                 return original;
             }

@@ -3,7 +3,6 @@ package dev.limelight.tabular;
 import dev.limelight.core.BatchedScorer;
 import dev.limelight.core.ExplanationLoop;
 import dev.limelight.core.FeatureWeight;
-import dev.limelight.core.Kernel;
 import dev.limelight.core.LocalExplanation;
 import dev.limelight.core.ProgressListener;
 import dev.limelight.core.SampleDistance;
@@ -87,16 +86,15 @@ public final class TabularExplainer {
             conditions.add(training.column(j).condition(row[j]));
             values.add(schema.column(j).display(row[j]));
         }
-        double width = options.kernelWidth(columns);
-        ExplanationLoop.Settings settings = new ExplanationLoop.Settings(options.sampling(),
-                options.surrogate().toBuilder().kernel(Kernel.exponential(width)).build(), options.trust());
-        long seed = options.seed();
+        // the options as used: the kernel width for this many columns set, so the loop and the JSON see it
+        TabularExplainerOptions used = options.toBuilder().kernelWidth(options.kernelWidth(columns)).build();
+        long seed = used.seed();
         SampleDrawer drawer = (samples, features, drawSeed) -> SampleMatrix.drawKeeping(samples, keep, drawSeed);
-        RowScorer scorer = new RowScorer(row, training, classifier, options.batchSize(), options.progress(), seed);
+        RowScorer scorer = new RowScorer(row, training, classifier, used.batchSize(), used.progress(), seed);
         long t1 = System.nanoTime();
 
-        ExplanationLoop.Result result = new ExplanationLoop(settings).run(new ExplanationLoop.InterpretableInput(
-                columns, SampleDistance.euclidean(), classifier.outputKind(), scorer, drawer), options.labelChoice());
+        ExplanationLoop.Result result = new ExplanationLoop(used.loop()).run(new ExplanationLoop.InterpretableInput(
+                columns, SampleDistance.euclidean(), classifier.outputKind(), scorer, drawer), used.labelChoice());
 
         long f0 = System.nanoTime();
         List<String> names = classNames(classifier, classes);
@@ -121,8 +119,8 @@ public final class TabularExplainer {
                 .stage("fit", result.fitMillis() + (f1 - f0) / 1e6)
                 .stage("trust", result.trustMillis())
                 .build();
-        return new TabularExplanation(row, values, conditions, explained, names, result.original(), training, width,
-                seed, result.used(), options, timings, result.sampling(), classifier.outputKind());
+        return new TabularExplanation(row, values, conditions, explained, names, result.original(), training, seed,
+                result.used(), used, timings, result.sampling(), classifier.outputKind());
     }
 
     /**

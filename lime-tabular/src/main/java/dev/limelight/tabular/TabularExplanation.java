@@ -18,17 +18,16 @@ import java.util.Optional;
  * @param classNames    the classifier's class names
  * @param probabilities the classifier's outputs for the row
  * @param training      what the explainer learnt from the training data
- * @param kernelWidth   the kernel width used
  * @param seed          the seed used
  * @param samples       N, the rows scored (the original included)
- * @param options       the options used
+ * @param options       the options used, the kernel width for the row's columns set
  * @param timings       wall time per stage
  * @param sampling      how adaptive sampling went, or null when it was off
  * @param outputKind    what the classifier's outputs are
  */
 public record TabularExplanation(double[] row, List<String> values, List<String> conditions,
                                  List<TabularLabelExplanation> labels, List<String> classNames, double[] probabilities,
-                                 TrainingDistribution training, double kernelWidth, long seed, int samples,
+                                 TrainingDistribution training, long seed, int samples,
                                  TabularExplainerOptions options, StageTimings timings, SamplingReport sampling,
                                  OutputKind outputKind) {
 
@@ -50,6 +49,11 @@ public record TabularExplanation(double[] row, List<String> values, List<String>
     @Override
     public double[] probabilities() {
         return probabilities.clone();
+    }
+
+    /** @return the kernel width used */
+    public double kernelWidth() {
+        return options.kernelWidth(row.length);
     }
 
     /** @return the table's schema */

@@ -67,8 +67,7 @@ public final class TabularExplanationJson {
                 Map.entry("discretizer", e.training().discretizer().name().toLowerCase(java.util.Locale.ROOT)),
                 Map.entry("sampling", "training-frequencies"),
                 Map.entry("trainingRows", e.training().rows())), e.options());
-        options.put("kernelWidth", e.kernelWidth());
-        options.remove("design");
+        options.remove("design"); // rows are drawn from the training frequencies, not by a design
         return new ExplanationDocument(ExplanationDocument.Format.CURRENT, new Input("table", row, e.row().length, cells),
                 e.outputKind().label(), ExplainedOutput.of(e.outputKind()), e.classNames(), e.probabilities(), labels,
                 ExplanationDocument.adaptiveSampling(e.sampling(), conditions), e.seed(), e.samples(), options,

@@ -86,12 +86,9 @@ public record Fix(FixMethod method, MarkedRegion region, Artifact artifact, doub
 
     /** The image with its marked region filled. */
     RasterImage counterexample(TrainingImages.Example e, TrainingImages train, Fill fill, SplittableRandom random) {
-        if (fill == Fill.SWAP_FROM_OTHER_CLASS) {
-            TrainingImages.Example donor = otherClass(train, random);
-            if (donor == null) {
-                return counterexample(e, train, Fill.MEAN, random);
-            }
-            return swapped(e, donor.image().pixels());
+        TrainingImages.Example donor = fill == Fill.SWAP_FROM_OTHER_CLASS ? otherClass(train, random) : null;
+        if (fill == Fill.SWAP_FROM_OTHER_CLASS && donor == null) {
+            fill = Fill.MEAN;
         }
         RasterImage image = e.image();
         int w = image.width();
@@ -104,7 +101,7 @@ public record Fix(FixMethod method, MarkedRegion region, Artifact artifact, doub
             case BLUR -> blurInside(out, inside, w, h, c);
             case NOISE -> null;
             case SWAP -> train.examples().get(random.nextInt(train.size())).image().pixels();
-            case SWAP_FROM_OTHER_CLASS -> throw new IllegalStateException("handled above");
+            case SWAP_FROM_OTHER_CLASS -> donor.image().pixels();
         };
         for (int p = 0; p < inside.length; p++) {
             if (inside[p]) {
@@ -129,20 +126,6 @@ public record Fix(FixMethod method, MarkedRegion region, Artifact artifact, doub
             }
         }
         return null;
-    }
-
-    /** The image with its marked region taken from another image's pixels (same size). */
-    private RasterImage swapped(TrainingImages.Example e, float[] donor) {
-        RasterImage image = e.image();
-        float[] out = image.pixels();
-        boolean[] inside = region.inside(e.path());
-        int c = image.channels();
-        for (int p = 0; p < inside.length; p++) {
-            if (inside[p]) {
-                System.arraycopy(donor, p * c, out, p * c, c);
-            }
-        }
-        return new RasterImage(image.width(), image.height(), c, out);
     }
 
     private static float[] mean(float[] pixels, int channels) {
