@@ -1,17 +1,18 @@
 package dev.limelight.image.segmentation;
 
 import boofcv.abst.segmentation.ImageSuperpixels;
+import boofcv.abst.segmentation.Slic_to_ImageSuperpixels;
 import boofcv.factory.segmentation.ConfigSlic;
-import boofcv.factory.segmentation.FactoryImageSegmentation;
 import boofcv.struct.image.GrayF32;
-import boofcv.struct.image.ImageType;
 import boofcv.struct.image.Planar;
 
 /**
  * SLIC superpixels (Achanta et al., 2012): k-means in colour and position from a regular grid of
  * seeds; compact regions of similar size. Configured by BoofCV's own {@link ConfigSlic}: the number
  * of seeds, the spatial weight (larger: more compact regions), the k-means iterations and the
- * connectivity rule; {@link #defaults(int)} are BoofCV's (spatial weight 200, 10 iterations).
+ * connectivity rule; {@link #defaults(int)} are BoofCV's (spatial weight 200, 10 iterations). Runs
+ * BoofCV's algorithm with its k-means steps on packed arrays ({@link PackedSlic}): the same labels,
+ * several times faster.
  *
  * <pre>{@code
  * ConfigSlic fast = SlicSegmenter.defaults(64);
@@ -60,7 +61,7 @@ public final class SlicSegmenter extends BoofcvSegmenter {
 
     @Override
     ImageSuperpixels<Planar<GrayF32>> algorithm(int width, int height) {
-        return FactoryImageSegmentation.slic(config(), ImageType.pl(3, GrayF32.class));
+        return new Slic_to_ImageSuperpixels<>(new PackedSlic(config));
     }
 
     @Override
