@@ -1,5 +1,6 @@
 package dev.limelight.image.render;
 
+import dev.limelight.core.report.AtomicFiles;
 import dev.limelight.image.ImageExplanation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,11 +25,11 @@ public final class ExplanationWriter {
         Files.createDirectories(directory);
         ExplanationJson.write(explanation, directory.resolve("explanation.json"));
         int top = explanation.top().label();
-        PngEncoder.write(ExplanationImages.overlay(explanation, top, HtmlReport.TOP_SEGMENTS),
-                directory.resolve("explanation.png"));
-        PngEncoder.write(ExplanationImages.heatMap(explanation, top), directory.resolve("heatmap.png"));
+        ExplanationPictures pictures = new ExplanationPictures(explanation);
+        AtomicFiles.write(directory.resolve("explanation.png"), pictures.overlay(top));
+        AtomicFiles.write(directory.resolve("heatmap.png"), pictures.heatMap(top));
         Path report = directory.resolve("report.html");
-        HtmlReport.write(explanation, title, report);
+        HtmlReport.write(explanation, title, report, pictures);
         return report;
     }
 }

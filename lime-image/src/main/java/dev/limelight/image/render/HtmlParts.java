@@ -14,12 +14,12 @@ public final class HtmlParts {
 
     /** @return an {@code <img>} element holding the image as a base64 PNG data URI */
     public static String img(BufferedImage image, String alt, String cssClass) {
-        return "<img class=\"" + escape(cssClass) + "\" alt=\"" + escape(alt) + "\" src=\"data:image/png;base64,"
-                + pngBase64(image) + "\">";
+        return img(PngEncoder.encode(image), alt, cssClass);
     }
 
-    /** @return the image encoded as PNG, in base64 */
-    public static String pngBase64(BufferedImage image) {
-        return Base64.getEncoder().encodeToString(PngEncoder.encode(image));
+    /** @return an {@code <img>} element holding PNG bytes as a base64 data URI */
+    public static String img(byte[] png, String alt, String cssClass) {
+        return "<img class=\"" + escape(cssClass) + "\" alt=\"" + escape(alt) + "\" src=\"data:image/png;base64,"
+                + Base64.getEncoder().encodeToString(png) + "\">";
     }
 }

@@ -8,7 +8,6 @@ import dev.limelight.core.report.Page;
 import dev.limelight.core.report.TrustHtml;
 import dev.limelight.image.ImageExplanation;
 import dev.limelight.image.LabelExplanation;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,11 +29,19 @@ public final class HtmlReport {
 
     /** Writes the report to {@code file}. */
     public static void write(ImageExplanation e, String title, Path file) throws IOException {
-        AtomicFiles.writeString(file, render(e, title));
+        write(e, title, file, new ExplanationPictures(e));
+    }
+
+    static void write(ImageExplanation e, String title, Path file, ExplanationPictures pictures) throws IOException {
+        AtomicFiles.writeString(file, render(e, title, pictures));
     }
 
     /** @return the report as HTML text */
     public static String render(ImageExplanation e, String title) {
+        return render(e, title, new ExplanationPictures(e));
+    }
+
+    private static String render(ImageExplanation e, String title, ExplanationPictures pictures) {
         StringBuilder html = new StringBuilder();
         html.append(Page.open(title, "img{image-rendering:pixelated;width:299px}td{font-variant-numeric:tabular-nums}"));
         html.append(String.format(Locale.ROOT, "<p>%d perturbed samples, %d segments (%s), hidden segments show %s, "
@@ -42,13 +49,13 @@ public final class HtmlReport {
                 escape(e.options().segmenter().toString()), escape(e.options().hideMode().toString()), e.seed(),
                 escape(e.model().explained().describe()), escape(e.timings().toString())));
         e.samplingIfAdaptive().ifPresent(a -> html.append(TrustHtml.adaptiveSampling(a, "segment", "segments", String::valueOf)));
-        html.append(figure(e.image().toBufferedImage(), "explained image (model input)"));
+        html.append(figure(pictures.image(), "explained image (model input)"));
         for (LabelExplanation l : e.labels()) {
             html.append("<section><h2>").append(escape(l.name())).append(String.format(Locale.ROOT,
                     " <small>(class %d, p = %.4f)</small></h2>\n", l.label(), l.probability()));
-            html.append(figure(ExplanationImages.overlay(e, l.label(), TOP_SEGMENTS),
+            html.append(figure(pictures.overlay(l.label()),
                     "top " + TOP_SEGMENTS + " segments: green raise, red lower the probability"));
-            html.append(figure(ExplanationImages.heatMap(e, l.label()), "weight of every segment"));
+            html.append(figure(pictures.heatMap(l.label()), "weight of every segment"));
             html.append(weightsTable(l));
             html.append(trust(l));
             html.append("</section>\n");
@@ -82,8 +89,8 @@ public final class HtmlReport {
         return t.toString();
     }
 
-    private static String figure(BufferedImage image, String caption) {
-        return "<figure>" + HtmlParts.img(image, caption, "") + "<figcaption>" + escape(caption)
+    private static String figure(byte[] png, String caption) {
+        return "<figure>" + HtmlParts.img(png, caption, "") + "<figcaption>" + escape(caption)
                 + "</figcaption></figure>\n";
     }
 

@@ -3,6 +3,8 @@ package dev.limelight.image.render;
 import dev.limelight.core.report.AtomicFiles;
 import dev.limelight.image.RasterImage;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.awt.image.SinglePixelPackedSampleModel;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -29,28 +31,11 @@ public final class PngEncoder {
 
     /** @return the image (1 or 3 channels, values rounded and clipped to 0..255) as PNG bytes */
     public static byte[] encode(RasterImage image) {
-        try {
-            return encodeChecked(image.channels() == 1 || image.channels() == 3 ? image : image.toRgb());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode a PNG", e);
-        }
-    }
-
-    /** @return the image as PNG bytes (grey images stay grey, others become RGB; alpha is dropped) */
-    public static byte[] encode(BufferedImage image) {
-        return encode(RasterImage.fromBufferedImage(image));
-    }
-
-    /** Writes the image as a PNG file. */
-    public static void write(BufferedImage image, Path file) throws IOException {
-        AtomicFiles.write(file, encode(image));
-    }
-
-    private static byte[] encodeChecked(RasterImage image) throws IOException {
-        int w = image.width();
-        int h = image.height();
-        int c = image.channels();
-        float[] pixels = image.pixels();
+        RasterImage greyOrRgb = image.channels() == 1 || image.channels() == 3 ? image : image.toRgb();
+        int w = greyOrRgb.width();
+        int h = greyOrRgb.height();
+        int c = greyOrRgb.channels();
+        float[] pixels = greyOrRgb.pixels();
         byte[] raw = new byte[h * (1 + w * c)];
         int at = 0;
         for (int y = 0; y < h; y++) {
@@ -59,6 +44,46 @@ public final class PngEncoder {
                 raw[at++] = (byte) Math.max(0, Math.min(255, Math.round(pixels[y * w * c + x])));
             }
         }
+        return compressed(w, h, c, raw);
+    }
+
+    /**
+     * @return the image as PNG bytes (grey images stay grey, others become RGB; alpha is dropped).
+     *         Images drawn into packed RGB ints (as Limelight's pictures are) are read straight
+     *         from their pixel array.
+     */
+    public static byte[] encode(BufferedImage image) {
+        if ((image.getType() == BufferedImage.TYPE_INT_RGB || image.getType() == BufferedImage.TYPE_INT_ARGB)
+                && image.getRaster().getDataBuffer() instanceof DataBufferInt ints
+                && image.getRaster().getSampleModel() instanceof SinglePixelPackedSampleModel packed
+                && image.getRaster().getSampleModelTranslateX() == 0 && image.getRaster().getSampleModelTranslateY() == 0) {
+            return encodePacked(image.getWidth(), image.getHeight(), ints.getData(), ints.getOffset(),
+                    packed.getScanlineStride());
+        }
+        return encode(RasterImage.fromBufferedImage(image));
+    }
+
+    private static byte[] encodePacked(int w, int h, int[] argb, int offset, int stride) {
+        byte[] raw = new byte[h * (1 + w * 3)];
+        int at = 0;
+        for (int y = 0; y < h; y++) {
+            raw[at++] = 0; // filter: none
+            for (int x = 0, p = offset + y * stride; x < w; x++, p++) {
+                raw[at++] = (byte) (argb[p] >> 16);
+                raw[at++] = (byte) (argb[p] >> 8);
+                raw[at++] = (byte) argb[p];
+            }
+        }
+        return compressed(w, h, 3, raw);
+    }
+
+    /** Writes the image as a PNG file. */
+    public static void write(BufferedImage image, Path file) throws IOException {
+        AtomicFiles.write(file, encode(image));
+    }
+
+    /** @param raw each row as a filter byte (0) followed by its samples */
+    private static byte[] compressed(int w, int h, int c, byte[] raw) {
         Deflater deflater = DEFLATER.get();
         deflater.reset();
         deflater.setInput(raw);
@@ -68,7 +93,15 @@ public final class PngEncoder {
         while (!deflater.finished()) {
             compressed.write(buffer, 0, deflater.deflate(buffer));
         }
-        ByteArrayOutputStream png = new ByteArrayOutputStream(compressed.size() + 64);
+        try {
+            return png(w, h, c, compressed.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode a PNG", e);
+        }
+    }
+
+    private static byte[] png(int w, int h, int c, byte[] idat) throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream(idat.length + 64);
         png.write(SIGNATURE);
         ByteArrayOutputStream header = new ByteArrayOutputStream(13);
         DataOutputStream fields = new DataOutputStream(header);
@@ -80,7 +113,7 @@ public final class PngEncoder {
         fields.writeByte(0);                 // adaptive filtering (each row says its filter)
         fields.writeByte(0);                 // not interlaced
         chunk(png, "IHDR", header.toByteArray());
-        chunk(png, "IDAT", compressed.toByteArray());
+        chunk(png, "IDAT", idat);
         chunk(png, "IEND", new byte[0]);
         return png.toByteArray();
     }
