@@ -55,6 +55,14 @@ public interface ImageClassifier {
     }
 
     /**
+     * @return the classifier's preprocessing as a step of its own, if it can separate it from
+     *         {@link #predict(INDArray)}; default none (batches are scored as they are built)
+     */
+    default Optional<PreprocessedInput> preprocessedInput() {
+        return Optional.empty();
+    }
+
+    /**
      * @return which output an explanation of this classifier fits (default: its outputs as they are;
      *         a calibrated classifier says its temperature)
      */

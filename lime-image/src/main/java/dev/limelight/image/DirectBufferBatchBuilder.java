@@ -45,23 +45,12 @@ final class DirectBufferBatchBuilder extends PlannedBatchBuilder {
             runLength[r]++;
         }
         if (plan.layout() == ImageLayout.NCHW) {
-            fillPlanar = toPlanar(plan.fill(), plan.channels());
-            keptPlanar = toPlanar(plan.kept(), plan.channels());
+            fillPlanar = plan.inLayout(plan.fill());
+            keptPlanar = plan.inLayout(plan.kept());
         } else {
             fillPlanar = null;
             keptPlanar = null;
         }
-    }
-
-    private static float[] toPlanar(float[] interleaved, int channels) {
-        int pixels = interleaved.length / channels;
-        float[] planar = new float[interleaved.length];
-        for (int p = 0; p < pixels; p++) {
-            for (int c = 0; c < channels; c++) {
-                planar[c * pixels + p] = interleaved[p * channels + c];
-            }
-        }
-        return planar;
     }
 
     @Override

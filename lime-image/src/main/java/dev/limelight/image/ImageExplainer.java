@@ -87,9 +87,10 @@ public final class ImageExplainer {
         long t2 = System.nanoTime();
 
         RasterImage fill = options.hideMode().fill(image, segmentation);
-        MaskedBatchBuilder builder = MaskedBatchBuilder.forActiveBackend(image, fill, segmentation, input.layout());
-        long preparedAt = System.nanoTime();
-        try (BatchScorer scorer = new BatchScorer(classifier, builder, options.batchSize(), options.progress())) {
+        long preparedAt;
+        try (BatchScorer scorer = BatchScorer.of(classifier, image, fill, segmentation, options.batchSize(),
+                options.progress())) {
+            preparedAt = System.nanoTime();
             SegmentScorer segments = new SegmentScorer(scorer);
             ExplanationLoop.Result result = new ExplanationLoop(options.loop()).run(
                     new ExplanationLoop.InterpretableInput(segmentation.segmentCount(),

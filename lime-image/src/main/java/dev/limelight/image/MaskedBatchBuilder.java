@@ -1,6 +1,7 @@
 package dev.limelight.image;
 
 import dev.limelight.core.ImageLayout;
+import dev.limelight.core.PreprocessedInput;
 import dev.limelight.core.sampling.SampleMatrix;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -53,6 +54,15 @@ public interface MaskedBatchBuilder {
     /** @return the CPU builder (direct off-heap writes; needs host-addressable memory), for benchmarks and tests */
     static MaskedBatchBuilder direct(RasterImage image, RasterImage fill, Segmentation segmentation, ImageLayout layout) {
         return new DirectBufferBatchBuilder(MaskingPlan.of(image, fill, segmentation, layout));
+    }
+
+    /**
+     * @return the CPU builder over the image and fill preprocessed once by the classifier; its
+     *         batches are for {@link PreprocessedInput#predictPreprocessed}
+     */
+    static MaskedBatchBuilder directPreprocessed(RasterImage image, RasterImage fill, Segmentation segmentation,
+                                                 ImageLayout layout, PreprocessedInput preprocessing) {
+        return new DirectBufferBatchBuilder(MaskingPlan.of(image, fill, segmentation, layout).preprocessedBy(preprocessing));
     }
 
     /** @return the ND4J-op builder, on any backend, for benchmarks and tests */

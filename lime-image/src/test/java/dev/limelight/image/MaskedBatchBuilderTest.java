@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.limelight.core.ImageLayout;
+import dev.limelight.core.PreprocessedInput;
 import dev.limelight.core.sampling.SampleMatrix;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 class MaskedBatchBuilderTest {
 
@@ -61,6 +63,52 @@ class MaskedBatchBuilderTest {
                 }
             }
         }
+    }
+
+    /** A per-pixel preprocessing in the manner of Keras' caffe mode: channels reversed, each shifted and scaled. */
+    private static final class ReverseShiftScale implements PreprocessedInput {
+        private final ImageLayout layout;
+
+        ReverseShiftScale(ImageLayout layout) {
+            this.layout = layout;
+        }
+
+        @Override
+        public void preprocessInPlace(INDArray images) {
+            INDArray copy = images.dup();
+            for (int c = 0; c < 3; c++) {
+                channel(images, c).assign(channel(copy, 2 - c));
+            }
+            images.subi(103.939).divi(57.1);
+        }
+
+        private INDArray channel(INDArray images, int c) {
+            return layout == ImageLayout.NCHW
+                    ? images.get(NDArrayIndex.all(), NDArrayIndex.point(c), NDArrayIndex.all(), NDArrayIndex.all())
+                    : images.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(c));
+        }
+
+        @Override
+        public INDArray predictPreprocessed(INDArray preprocessed) {
+            throw new UnsupportedOperationException("builders only");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ImageLayout.class)
+    void aPreprocessedPlanBuildsThePreprocessedBatchToTheBit(ImageLayout layout) {
+        RasterImage image = randomImage(29, 17, 3, 3);
+        Segmentation segmentation = SegmenterKind.GRID.create(9).segment(image);
+        RasterImage fill = HideMode.segmentMean().fill(image, segmentation);
+        SampleMatrix z = SampleMatrix.draw(12, segmentation.segmentCount(), 4);
+        PreprocessedInput preprocessing = new ReverseShiftScale(layout);
+
+        INDArray expected = MaskedBatchBuilder.direct(image, fill, segmentation, layout).build(z, 0, 12);
+        preprocessing.preprocessInPlace(expected);
+        INDArray built = MaskedBatchBuilder.directPreprocessed(image, fill, segmentation, layout, preprocessing)
+                .build(z, 0, 12);
+
+        assertArrayEquals(expected.data().asFloat(), built.data().asFloat(), 0f);
     }
 
     private static long[] index(ImageLayout layout, int n, int c, int y, int x) {

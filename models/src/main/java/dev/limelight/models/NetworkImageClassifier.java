@@ -4,6 +4,7 @@ import dev.limelight.core.ImageClassifier;
 import dev.limelight.core.ImageEmbedder;
 import dev.limelight.core.ImageInput;
 import dev.limelight.core.OutputKind;
+import dev.limelight.core.PreprocessedInput;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -135,9 +136,31 @@ public final class NetworkImageClassifier implements ImageClassifier {
      *                                  the row and the value)
      */
     @Override
-    public synchronized INDArray predict(INDArray batch) {
-        long n = checkedSize(batch);
+    public INDArray predict(INDArray batch) {
+        checkedSize(batch);
         preprocessing.applyInPlace(batch, input.layout());
+        return predictPreprocessed(batch);
+    }
+
+    /** @return the {@link Preprocessing} preset as a step of its own, and the network after it */
+    @Override
+    public Optional<PreprocessedInput> preprocessedInput() {
+        return Optional.of(new PreprocessedInput() {
+            @Override
+            public void preprocessInPlace(INDArray images) {
+                checkedSize(images);
+                preprocessing.applyInPlace(images, input.layout());
+            }
+
+            @Override
+            public INDArray predictPreprocessed(INDArray preprocessed) {
+                return NetworkImageClassifier.this.predictPreprocessed(preprocessed);
+            }
+        });
+    }
+
+    private synchronized INDArray predictPreprocessed(INDArray batch) {
+        long n = checkedSize(batch);
         long started = System.nanoTime();
         INDArray output = network.output(batch);
         forwardNanos += System.nanoTime() - started;

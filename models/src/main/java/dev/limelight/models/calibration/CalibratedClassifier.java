@@ -4,6 +4,7 @@ import dev.limelight.core.ExplainedOutput;
 import dev.limelight.core.ImageClassifier;
 import dev.limelight.core.ImageEmbedder;
 import dev.limelight.core.ImageInput;
+import dev.limelight.core.PreprocessedInput;
 import dev.limelight.core.Probabilities;
 import java.util.List;
 import java.util.Locale;
@@ -59,9 +60,23 @@ public final class CalibratedClassifier implements ImageClassifier {
     public Optional<ImageEmbedder> embedder() {
         return classifier.embedder().map(embedder -> batch -> {
             ImageEmbedder.Embedded raw = embedder.predictAndEmbed(batch);
-            INDArray p = raw.outputs();
-            return new ImageEmbedder.Embedded(Probabilities.requireValid(scale(p, temperature), p.rows(), classCount(),
-                    toString()), raw.embeddings());
+            return new ImageEmbedder.Embedded(calibrated(raw.outputs()), raw.embeddings());
+        });
+    }
+
+    /** @return the wrapped classifier's preprocessing step, its outputs temperature-scaled as {@link #predict} scales them */
+    @Override
+    public Optional<PreprocessedInput> preprocessedInput() {
+        return classifier.preprocessedInput().map(inner -> new PreprocessedInput() {
+            @Override
+            public void preprocessInPlace(INDArray images) {
+                inner.preprocessInPlace(images);
+            }
+
+            @Override
+            public INDArray predictPreprocessed(INDArray preprocessed) {
+                return calibrated(inner.predictPreprocessed(preprocessed));
+            }
         });
     }
 
@@ -92,7 +107,10 @@ public final class CalibratedClassifier implements ImageClassifier {
 
     @Override
     public INDArray predict(INDArray batch) {
-        INDArray p = classifier.predict(batch);
+        return calibrated(classifier.predict(batch));
+    }
+
+    private INDArray calibrated(INDArray p) {
         return Probabilities.requireValid(scale(p, temperature), p.rows(), classCount(), toString());
     }
 
