@@ -1,6 +1,7 @@
 package dev.limelight.audit;
 
 import dev.limelight.models.ModelOptions;
+import dev.limelight.models.calibration.Temperature;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
 
@@ -25,11 +26,13 @@ public interface DistributedAudit {
      * @param folder       the labelled images (paths readable by the workers)
      * @param modelFile    the model file, shipped to the workers
      * @param modelOptions how to read it
+     * @param temperature  the temperature the workers and the driver scale the model's probabilities
+     *                     by, as {@link Temperature#applyTo} does in one JVM; null for the probabilities as they are
      * @param options      the audit options
      * @param out          the output folder
      */
-    AuditResult run(String master, LabelledFolder folder, Path modelFile, ModelOptions modelOptions, AuditOptions options,
-                    Path out);
+    AuditResult run(String master, LabelledFolder folder, Path modelFile, ModelOptions modelOptions,
+                    Temperature temperature, AuditOptions options, Path out);
 
     /**
      * @return the distributed audit on the class path for {@code engine}

@@ -16,12 +16,14 @@ import dev.limelight.core.ImageClassifier;
 import dev.limelight.image.HideMode;
 import dev.limelight.models.NetworkImageClassifier;
 import dev.limelight.models.calibration.CrossFittedTemperature;
+import dev.limelight.models.calibration.Temperature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -127,11 +129,8 @@ final class AuditCommand implements Callable<Integer> {
             throw new BadInputException("--resume is for audits in this JVM; on Spark, failed tasks are run again by "
                     + "Spark itself");
         }
-        if (spark != null && calibration.calibration != null) {
-            throw new BadInputException("--calibration is not taken by audits on Spark yet (the executors load the model "
-                    + "themselves); run the audit in this JVM, or calibrate afterwards");
-        }
-        ImageClassifier scored = calibration.apply(classifier);
+        Optional<Temperature> temperature = calibration.temperature(classifier);
+        ImageClassifier scored = temperature.<ImageClassifier>map(t -> t.applyTo(classifier)).orElse(classifier);
         LabelledFolder folder = dataArguments.folder(classifier.classNames());
         Map<String, List<String>> userTags = dataArguments.userTags(folder);
         AuditCheckpoint checkpoint = AuditCheckpoint.in(out);
@@ -141,7 +140,8 @@ final class AuditCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("no checkpoint in " + out + ": the audit starts from the first image");
         }
         AuditResult result = (spark == null ? new ImageAudit(options).run(folder, scored, classifier.name(), checkpoint)
-                : sparkAudit().run(spark, folder, modelArguments.model, modelArguments.options(), options, out))
+                : sparkAudit().run(spark, folder, modelArguments.model, modelArguments.options(), temperature.orElse(null),
+                        options, out))
                 .withUserTags(userTags);
         ErrorAnalysis analysis = ErrorAnalysis.of(result.rows(), result.folder().classes(), options.slices(), seed);
         Path report = AuditReport.write(result, analysis, out);

@@ -54,9 +54,9 @@ final class PartitionAuditor implements FlatMapFunction<Iterator<AuditTask>, Row
         TaskContext context = TaskContext.get();
         int partitionId = context == null ? 0 : context.partitionId();
         long start = System.nanoTime();
-        NetworkImageClassifier classifier = model.value().load();
+        NetworkImageClassifier network = model.value().load();
         double loadMillis = (System.nanoTime() - start) / 1e6;
-        AuditWorker worker = new AuditWorker(classifier, options, classifier.name());
+        AuditWorker worker = new AuditWorker(model.value().scoring(network), options, network.name());
 
         List<LabelledImage> images = tasks.stream()
                 .map(t -> new LabelledImage(Path.of(t.path()), t.trueClass(), t.trueIndex())).toList();
@@ -77,7 +77,7 @@ final class PartitionAuditor implements FlatMapFunction<Iterator<AuditTask>, Row
             ImageObservation observation = observations.get(i);
             ImageExplanation explanation = task.explain()
                     ? worker.explain(images.get(i), task.index(), AuditWorker.argMax(observation.probabilities())) : null;
-            out.add(AuditRows.row(task, classifier.classNames(), observation, explanation, classifyMillis[i],
+            out.add(AuditRows.row(task, network.classNames(), observation, explanation, classifyMillis[i],
                     partitionId, loadMillis));
         }
         return out.iterator();

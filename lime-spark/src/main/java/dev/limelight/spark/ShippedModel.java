@@ -1,7 +1,9 @@
 package dev.limelight.spark;
 
 import dev.limelight.models.ImageModels;
+import dev.limelight.core.ImageClassifier;
 import dev.limelight.models.ModelOptions;
+import dev.limelight.models.calibration.Temperature;
 import dev.limelight.models.NetworkImageClassifier;
 import java.io.IOException;
 import java.io.Serializable;
@@ -16,7 +18,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A model file's bytes and how to read them, sent to the executors as one broadcast: executors
+ * A model file's bytes, how to read them and the temperature its probabilities are scaled by (if
+ * any), sent to the executors as one broadcast: executors
  * never need the driver's file system for the model, and no model travels with a task or a row. On
  * an executor the bytes are written once per JVM to a temporary file (named by their SHA-256, so
  * two models never mix) from which each partition loads its own classifier instance.
@@ -30,12 +33,14 @@ public final class ShippedModel implements Serializable {
     private final byte[] bytes;
     private final String sha256;
     private final ModelOptions options;
+    private final Temperature temperature;
 
-    private ShippedModel(String fileName, byte[] bytes, ModelOptions options) {
+    private ShippedModel(String fileName, byte[] bytes, ModelOptions options, Temperature temperature) {
         this.fileName = fileName;
         this.bytes = bytes;
         this.sha256 = sha256(bytes);
         this.options = options;
+        this.temperature = temperature;
     }
 
     /**
@@ -44,9 +49,19 @@ public final class ShippedModel implements Serializable {
      * @throws UncheckedIOException if it cannot be read
      */
     public static ShippedModel of(Path file, ModelOptions options) {
+        return of(file, options, null);
+    }
+
+    /**
+     * Reads a model file for shipping, with the temperature the executors scale its probabilities by.
+     *
+     * @param temperature null: the probabilities as they are
+     * @throws UncheckedIOException if it cannot be read
+     */
+    public static ShippedModel of(Path file, ModelOptions options, Temperature temperature) {
         Objects.requireNonNull(options, "options");
         try {
-            return new ShippedModel(file.getFileName().toString(), Files.readAllBytes(file), options);
+            return new ShippedModel(file.getFileName().toString(), Files.readAllBytes(file), options, temperature);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the model file " + file, e);
         }
@@ -65,6 +80,14 @@ public final class ShippedModel implements Serializable {
     /** @return the file's SHA-256, in hex */
     public String sha256() {
         return sha256;
+    }
+
+    /**
+     * @param network a network {@link #load()} loaded
+     * @return what the audit scores: the network, or the network at the shipped temperature
+     */
+    public ImageClassifier scoring(NetworkImageClassifier network) {
+        return temperature == null ? network : temperature.applyTo(network);
     }
 
     /** Loads a new classifier from the shipped bytes (written to this JVM's temporary folder once). */

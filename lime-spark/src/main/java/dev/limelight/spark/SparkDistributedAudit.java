@@ -5,6 +5,7 @@ import dev.limelight.audit.AuditResult;
 import dev.limelight.audit.DistributedAudit;
 import dev.limelight.audit.LabelledFolder;
 import dev.limelight.models.ModelOptions;
+import dev.limelight.models.calibration.Temperature;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,12 +28,12 @@ public final class SparkDistributedAudit implements DistributedAudit {
 
     @Override
     public AuditResult run(String master, LabelledFolder folder, Path modelFile, ModelOptions modelOptions,
-                           AuditOptions options, Path out) {
+                           Temperature temperature, AuditOptions options, Path out) {
         SparkSession spark = SparkSession.builder().master(master).appName("limelight audit")
                 .config("spark.ui.enabled", "false").getOrCreate();
         try {
             SparkAuditRun run = new SparkImageAudit(spark, options, 0, threadsPerTask(master))
-                    .run(folder.decodable(), modelFile, modelOptions, out.resolve("images.parquet"));
+                    .run(folder.decodable(), modelFile, modelOptions, temperature, out.resolve("images.parquet"));
             System.err.println("spark: " + run);
             return run.result();
         } finally {

@@ -7,6 +7,7 @@ import dev.limelight.audit.ImageAudit;
 import dev.limelight.audit.ImageObservation;
 import dev.limelight.audit.LabelledFolder;
 import dev.limelight.audit.LabelledImage;
+import dev.limelight.core.ImageClassifier;
 import dev.limelight.core.ImageInput;
 import dev.limelight.image.ImageExplanation;
 import dev.limelight.image.ImageFiles;
@@ -15,6 +16,7 @@ import dev.limelight.image.RasterImage;
 import dev.limelight.image.SegmenterKind;
 import dev.limelight.models.ImageModels;
 import dev.limelight.models.ModelOptions;
+import dev.limelight.models.calibration.Temperature;
 import dev.limelight.models.NetworkImageClassifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,7 +99,7 @@ public final class SparkImageAudit {
             labels.add(row.getString(1));
         }
         return run(LabelledFolder.of(paths, labels, driverModel.classNames()), driverModel, modelFile, modelOptions,
-                rowsOut);
+                null, rowsOut);
     }
 
     /**
@@ -109,11 +111,24 @@ public final class SparkImageAudit {
      * @param rowsOut      the Parquet folder for the per-image rows (overwritten)
      */
     public SparkAuditRun run(LabelledFolder folder, Path modelFile, ModelOptions modelOptions, Path rowsOut) {
-        return run(folder, ImageModels.load(modelFile, modelOptions), modelFile, modelOptions, rowsOut);
+        return run(folder, modelFile, modelOptions, null, rowsOut);
     }
 
-    private SparkAuditRun run(LabelledFolder folder, NetworkImageClassifier driverModel, Path modelFile,
-                              ModelOptions modelOptions, Path rowsOut) {
+    /**
+     * Audits a labelled folder with the model's probabilities scaled by a temperature, on the
+     * executors and on the driver alike (as {@link ImageAudit} does with {@link Temperature#applyTo}).
+     *
+     * @param temperature null: the probabilities as they are
+     */
+    public SparkAuditRun run(LabelledFolder folder, Path modelFile, ModelOptions modelOptions, Temperature temperature,
+                             Path rowsOut) {
+        return run(folder, ImageModels.load(modelFile, modelOptions), modelFile, modelOptions, temperature, rowsOut);
+    }
+
+    private SparkAuditRun run(LabelledFolder folder, NetworkImageClassifier driverNetwork, Path modelFile,
+                              ModelOptions modelOptions, Temperature temperature, Path rowsOut) {
+        ImageClassifier driverModel = temperature == null ? driverNetwork : temperature.applyTo(driverNetwork);
+        String modelName = driverNetwork.name();
         long start = System.nanoTime();
         List<LabelledImage> images = folder.images();
         Set<Integer> explained = new HashSet<>(ImageAudit.imagesToExplain(folder, options));
@@ -127,7 +142,7 @@ public final class SparkImageAudit {
         int wanted = partitions > 0 ? partitions : context.defaultParallelism();
         List<List<AuditTask>> slices = TaskPlan.partition(tasks, wanted,
                 (long) options.samples() * options.stabilityRuns());
-        Broadcast<ShippedModel> shipped = context.broadcast(ShippedModel.of(modelFile, modelOptions));
+        Broadcast<ShippedModel> shipped = context.broadcast(ShippedModel.of(modelFile, modelOptions, temperature));
         try {
             FlatMapFunction<List<AuditTask>, AuditTask> unpack = List::iterator;
             JavaRDD<Row> rows = context.parallelize(slices, slices.size()).flatMap(unpack)
@@ -165,11 +180,11 @@ public final class SparkImageAudit {
         }
         double[][] probabilities = Arrays.stream(observations).map(ImageObservation::probabilities)
                 .toArray(double[][]::new);
-        AuditWorker driver = new AuditWorker(driverModel, options, driverModel.name());
+        AuditWorker driver = new AuditWorker(driverModel, options, modelName);
         for (int i : AuditWorker.mistakesToExplain(folder, probabilities, explained, options)) {
             explanations.put(i, driver.explain(images.get(i), i, AuditWorker.argMax(probabilities[i])));
         }
-        AuditResult result = AuditResult.assemble(folder, driverModel.name(), List.of(observations), explanations,
+        AuditResult result = AuditResult.assemble(folder, modelName, List.of(observations), explanations,
                 options);
         double load = loadByPartition.values().stream().mapToDouble(Double::doubleValue).sum();
         return new SparkAuditRun(result, rowsOut, slices.size(), loadByPartition.size(), load, classify, explain,

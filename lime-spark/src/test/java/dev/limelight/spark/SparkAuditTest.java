@@ -14,6 +14,8 @@ import dev.limelight.audit.PlantedCue;
 import dev.limelight.core.LocalExplanation;
 import dev.limelight.image.HideMode;
 import dev.limelight.models.ImageModels;
+import dev.limelight.models.NetworkImageClassifier;
+import dev.limelight.models.calibration.Temperature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -118,6 +120,28 @@ class SparkAuditTest {
     }
 
     @Test
+    void aTemperatureIsAppliedOnTheExecutorsAsInOneJvm() {
+        Temperature temperature = new Temperature(2.5, "calibration file test.json");
+        NetworkImageClassifier network = ImageModels.load(modelFile, PlantedCue.MODEL_OPTIONS);
+        AuditResult expected = new ImageAudit(OPTIONS).run(folder, temperature.applyTo(network), "planted-cue cnn");
+        AuditResult uncalibrated = singleJvm(OPTIONS);
+
+        AuditResult actual = new SparkImageAudit(spark, OPTIONS).run(folder, modelFile, PlantedCue.MODEL_OPTIONS,
+                temperature, dir.resolve("rows-calibrated.parquet")).result();
+
+        assertSameAudit(expected, actual);
+        assertEquals(expected.calibration().expectedCalibrationError(),
+                actual.calibration().expectedCalibrationError(), 1e-6);
+        assertEquals(2.5, actual.calibrationUsed().temperature());
+        assertEquals("calibration file test.json", actual.calibrationUsed().source());
+        double moved = 0;
+        for (int i = 0; i < actual.confidence().length; i++) {
+            moved = Math.max(moved, Math.abs(actual.confidence()[i] - uncalibrated.confidence()[i]));
+        }
+        assertTrue(moved > 0.01, "the temperature moves the probabilities (largest change " + moved + ")");
+    }
+
+    @Test
     void aDataFrameOfPathsAndLabelsWithStabilityGivesTheSameAuditAsTheFolder() {
         AuditOptions options = AuditOptions.builder().budget(3).explained(6).samples(150).stabilityRuns(3)
                 .hideMode(HideMode.constant(0, 0, 0)).build();
@@ -143,7 +167,8 @@ class SparkAuditTest {
         DistributedAudit audit = DistributedAudit.find("spark");
         assertEquals("spark", audit.engine());
         // getOrCreate inside reuses this test's session; its stop() ends it, so a new one is made after.
-        AuditResult result = audit.run("local[2]", folder, modelFile, PlantedCue.MODEL_OPTIONS, OPTIONS, dir.resolve("cli"));
+        AuditResult result = audit.run("local[2]", folder, modelFile, PlantedCue.MODEL_OPTIONS, null, OPTIONS,
+                dir.resolve("cli"));
         assertSameAudit(singleJvm(OPTIONS), result);
         assertTrue(Files.isDirectory(dir.resolve("cli").resolve("images.parquet")));
         spark = SparkSession.builder().master("local[2]").appName("limelight test")

@@ -1,17 +1,18 @@
 package dev.limelight.models.calibration;
 
 import dev.limelight.models.NetworkImageClassifier;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * A temperature to scale a model's probabilities by, and where it came from (reports and JSON say
- * it).
+ * it). Serializable, so a distributed audit can ship it with the model.
  *
  * @param value  T, finite and > 0
  * @param source where it came from, in words ("calibration file out/calibration.json", "model card")
  */
-public record Temperature(double value, String source) {
+public record Temperature(double value, String source) implements Serializable {
 
     /** @throws IllegalArgumentException for a temperature that is not finite and > 0 */
     public Temperature {
