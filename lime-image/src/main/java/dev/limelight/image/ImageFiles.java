@@ -7,8 +7,8 @@ import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment;
 import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +93,7 @@ public final class ImageFiles {
             List<String> notes = new ArrayList<>();
             RasterImage image;
             String format;
-            try (ImageInputStream stream = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            try (ImageInputStream stream = new ByteArrayImageInputStream(bytes)) {
                 var readers = ImageIO.getImageReaders(stream);
                 if (!readers.hasNext()) {
                     throw new IllegalArgumentException("not an image format this build can read (PNG, JPEG, BMP, GIF): "
@@ -214,7 +214,7 @@ public final class ImageFiles {
 
     /** The orientation in a JPEG's EXIF segment; {@link ExifOrientation#NORMAL} without one. */
     private static ExifOrientation exifOrientation(byte[] bytes) {
-        try (ImageInputStream stream = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (ImageInputStream stream = new ByteArrayImageInputStream(bytes)) {
             List<JPEGSegment> exif = JPEGSegmentUtil.readSegments(stream, JPEG.APP1, "Exif");
             if (exif.isEmpty()) {
                 return ExifOrientation.NORMAL;
