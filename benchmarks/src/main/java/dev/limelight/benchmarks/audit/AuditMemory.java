@@ -6,6 +6,7 @@ import dev.limelight.audit.AuditReport;
 import dev.limelight.audit.AuditResult;
 import dev.limelight.audit.ImageAudit;
 import dev.limelight.audit.LabelledFolder;
+import dev.limelight.audit.LabelledImage;
 import dev.limelight.audit.slices.ErrorAnalysis;
 import dev.limelight.audit.slices.SliceOptions;
 import dev.limelight.core.ProgressListener;
@@ -27,6 +28,11 @@ import java.util.concurrent.TimeUnit;
  * every 200 ms beside the audit's progress. Prints a line per tenth of each stage and, for the
  * classifying pass after its first tenth (the warm-up: the JIT, ND4J's workspaces, the allocator's
  * arenas) and for the explanations, the lowest and highest resident memory and how far apart they are.
+ *
+ * <p>With {@code -Dwarmup=N} (in {@code BENCH_JAVA_OPTS}) the same JVM first audits every
+ * (images / N)-th image, N in all, as a long-running service or Spark executor would have done
+ * before: the JVM's own warm-up (JIT compilation, class loading, the collector sizing its heap) is
+ * then behind the measured audit.
  *
  * <p>Run: {@code benchmarks/run dev.limelight.benchmarks.audit.AuditMemory OUT [PER_CLASS] [EXPLAINED]}.
  */
@@ -69,6 +75,18 @@ public final class AuditMemory {
         Path audit = out.resolve("audit-memory");
         AuditCheckpoint checkpoint = AuditCheckpoint.in(audit);
         checkpoint.clear();
+        int warmup = Integer.getInteger("warmup", 0);
+        if (warmup > 0) {
+            int stride = Math.max(1, folder.images().size() / warmup);
+            List<LabelledImage> every = new ArrayList<>();
+            for (int i = 0; i < folder.images().size() && every.size() < warmup; i += stride) {
+                every.add(folder.images().get(i));
+            }
+            AuditOptions quiet = AuditOptions.builder().explained(Math.min(explained, 20)).progress(
+                    (name, done, total) -> stage[0] = "warm-up " + name).build();
+            new ImageAudit(quiet).run(new LabelledFolder(folder.root(), folder.classes(), every), model, "warm-up",
+                    AuditCheckpoint.none());
+        }
         AuditOptions options = AuditOptions.builder().explained(explained).progress(listener).build();
         AuditResult result = new ImageAudit(options).run(folder, model, "fashion-mnist-cnn.zip", checkpoint);
         stage[0] = "report";
@@ -78,8 +96,9 @@ public final class AuditMemory {
         sampler.shutdown();
         sampler.awaitTermination(1, TimeUnit.SECONDS);
 
-        System.out.printf(Locale.ROOT, "%d images, %d explained, %d cores; resident memory every 200 ms%n",
-                folder.images().size(), explained, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "%d images, %d explained, %d cores%s; resident memory every 200 ms%n",
+                folder.images().size(), explained, Runtime.getRuntime().availableProcessors(),
+                warmup > 0 ? ", after a warm-up audit of " + warmup + " images in the same JVM" : "");
         System.out.printf(Locale.ROOT, "%8s %10s %14s %10s %12s  %s%n", "seconds", "RSS (MB)", "heap committed",
                 "heap used", "ND4J arrays", "progress");
         String lastKey = "";
