@@ -87,10 +87,9 @@ public final class ImageExplainer {
         long t2 = System.nanoTime();
 
         RasterImage fill = options.hideMode().fill(image, segmentation);
-        long preparedAt;
         try (BatchScorer scorer = BatchScorer.of(classifier, image, fill, segmentation, options.batchSize(),
                 options.progress())) {
-            preparedAt = System.nanoTime();
+            long preparedAt = System.nanoTime();
             SegmentScorer segments = new SegmentScorer(scorer);
             ExplanationLoop.Result result = new ExplanationLoop(options.loop()).run(
                     new ExplanationLoop.InterpretableInput(segmentation.segmentCount(),
