@@ -44,15 +44,6 @@ public final class ShippedModel implements Serializable {
     }
 
     /**
-     * Reads a model file for shipping.
-     *
-     * @throws UncheckedIOException if it cannot be read
-     */
-    public static ShippedModel of(Path file, ModelOptions options) {
-        return of(file, options, null);
-    }
-
-    /**
      * Reads a model file for shipping, with the temperature the executors scale its probabilities by.
      *
      * @param temperature null: the probabilities as they are

@@ -137,9 +137,9 @@ public final class NetworkImageClassifier implements ImageClassifier {
      */
     @Override
     public INDArray predict(INDArray batch) {
-        checkedSize(batch);
+        long n = checkedSize(batch);
         preprocessing.applyInPlace(batch, input.layout());
-        return predictPreprocessed(batch);
+        return forward(batch, n);
     }
 
     /** @return the {@link Preprocessing} preset as a step of its own, and the network after it */
@@ -154,13 +154,13 @@ public final class NetworkImageClassifier implements ImageClassifier {
 
             @Override
             public INDArray predictPreprocessed(INDArray preprocessed) {
-                return NetworkImageClassifier.this.predictPreprocessed(preprocessed);
+                return forward(preprocessed, checkedSize(preprocessed));
             }
         });
     }
 
-    private synchronized INDArray predictPreprocessed(INDArray batch) {
-        long n = checkedSize(batch);
+    /** The network's forward pass on a checked, preprocessed batch of {@code n} images, and its checked rows. */
+    private synchronized INDArray forward(INDArray batch, long n) {
         long started = System.nanoTime();
         INDArray output = network.output(batch);
         forwardNanos += System.nanoTime() - started;
